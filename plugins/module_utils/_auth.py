@@ -1,0 +1,180 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, customerinsights.hub contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# FOR INTERNAL COLLECTION USE ONLY
+# The interfaces in this file are meant for use within the customerinsights.hub collection
+# and may not remain stable to outside uses. Changes may be made in ANY release, even a bugfix release.
+
+"""Authentication for the Customer Insights Hub API: SAS signing, bearer tokens, AAD client credentials."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import time
+
+from urllib.parse import quote_plus
+
+from ansible_collections.customerinsights.hub.plugins.module_utils._client import HubError
+
+AAD_RESOURCE_SCOPE = 'https://azurecustomerinsights.com/.default'
+DEFAULT_AUTH_AUTHORITY = 'https://login.microsoftonline.com'
+
+# A SAS token signed by the module lives this long beyond the module's longest wait, so one
+# token made at start-up covers every request of the run (polls included).
+SAS_TOKEN_LIFETIME = 3600
+
+AUTH_ARGSPEC = dict(
+    sas_policy_name=dict(type='str'),
+    sas_key=dict(type='str', no_log=True),
+    sas_token=dict(type='str', no_log=True),
+    access_token=dict(type='str', no_log=True),
+    tenant_id=dict(type='str'),
+    client_id=dict(type='str'),
+    client_secret=dict(type='str', no_log=True),
+    auth_authority=dict(type='str', default=DEFAULT_AUTH_AUTHORITY),
+)
+
+
+class AuthMethod:
+    """One way of authenticating: the options it consists of and the environment variables behind them."""
+
+    def __init__(self, key, description, options, env):
+        self.key = key
+        self.description = description
+        self.options = options
+        self.env = env
+
+    def given_in(self, params):
+        return [option for option in self.options if params.get(option) is not None]
+
+    def from_environment(self, environ):
+        return dict((option, environ.get(var)) for option, var in zip(self.options, self.env) if environ.get(var))
+
+
+AUTH_METHODS = (
+    AuthMethod('sas_key', 'SAS policy key (sas_policy_name/sas_key)', ('sas_policy_name', 'sas_key'),
+               ('CUSTOMER_INSIGHTS_SAS_POLICY_NAME', 'CUSTOMER_INSIGHTS_SAS_KEY')),
+    AuthMethod('sas_token', 'SAS token (sas_token)', ('sas_token',), ('CUSTOMER_INSIGHTS_SAS_TOKEN',)),
+    AuthMethod('access_token', 'Azure AD access token (access_token)', ('access_token',), ('CUSTOMER_INSIGHTS_ACCESS_TOKEN',)),
+    AuthMethod('client_credentials', 'Azure AD client credentials (tenant_id/client_id/client_secret)',
+               ('tenant_id', 'client_id', 'client_secret'), ('AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET')),
+)
+
+
+class AuthConfigError(HubError):
+    """The auth options are incomplete or ambiguous; raised before any request is made."""
+
+
+def resolve_auth_params(params, environ=None):
+    """Pick exactly one auth method and return (method, {option: value}).
+
+    Options given in the task win over environment variables: the environment is consulted only
+    when the task names no auth option at all, so a task can override a globally exported
+    credential of another kind without tripping the 'exactly one method' rule.
+    """
+    environ = os.environ if environ is None else environ
+    chosen = [(method, method.given_in(params)) for method in AUTH_METHODS if method.given_in(params)]
+    source = 'task options'
+    values = params
+    if not chosen:
+        env_values = [(method, method.from_environment(environ)) for method in AUTH_METHODS]
+        chosen = [(method, sorted(found)) for method, found in env_values if found]
+        values = dict(pair for _method, found in env_values for pair in found.items())
+        source = 'environment variables'
+    if not chosen:
+        raise AuthConfigError(
+            'No authentication method given. Set exactly one of: %s (or their environment variables).'
+            % '; '.join(method.description for method in AUTH_METHODS))
+    if len(chosen) > 1:
+        raise AuthConfigError(
+            'Authentication methods are mutually exclusive, but the %s give %s.'
+            % (source, ' and '.join(method.description for method, _given in chosen)))
+    method, given = chosen[0]
+    missing = [option for option in method.options if option not in given]
+    if missing:
+        raise AuthConfigError('%s needs %s as well; missing: %s.'
+                              % (method.description, ', '.join(method.options), ', '.join(missing)))
+    resolved = dict((option, values[option]) for option in method.options)
+    if method.key == 'client_credentials':
+        resolved['auth_authority'] = params.get('auth_authority') or DEFAULT_AUTH_AUTHORITY
+    return method, resolved
+
+
+def generate_sas_token(resource_uri, policy_name, key, expiry):
+    """Sign a Hub SAS token (the Service Bus / Event Hubs convention the Hub docs describe).
+
+    The string to sign is quote_plus(uri) + LF + expiry, the HMAC-SHA256 key is the UTF-8 bytes of
+    the key string (not base64-decoded), and the base64 signature is URL-encoded in the header.
+    The Hub docs print the prefix as 'SharedAccessSignature-sig=...'; the hyphen is a typo for the
+    space every Azure SAS scheme uses.
+    """
+    encoded_uri = quote_plus(resource_uri)
+    string_to_sign = '%s\n%d' % (encoded_uri, expiry)
+    digest = hmac.new(key.encode('utf-8'), string_to_sign.encode('utf-8'), hashlib.sha256).digest()
+    signature = base64.b64encode(digest).decode('ascii')
+    return 'SharedAccessSignature sr=%s&sig=%s&se=%d&skn=%s' % (encoded_uri, quote_plus(signature), expiry, quote_plus(policy_name))
+
+
+class Authenticator:
+    """Produces the Authorization header; made once per module run so tokens are made once too."""
+
+    def __init__(self, method, values, hub_endpoint, token_lifetime=SAS_TOKEN_LIFETIME, register_secret=None):
+        self.method = method
+        self._values = values
+        self._hub_endpoint = hub_endpoint
+        self._token_lifetime = token_lifetime
+        self._register_secret = register_secret or (lambda secret: None)
+        self._header = None
+
+    @property
+    def description(self):
+        return self.method.description
+
+    def _keep_secret(self, secret):
+        # The module scrubs these strings from everything it returns, also when a hub echoes them.
+        self._register_secret(secret)
+        self._register_secret(quote_plus(secret))
+        return secret
+
+    def authorization_header(self, client):
+        """The Authorization header value, made on first use; the client serves the AAD token request."""
+        if self._header is None:
+            self._header = self._keep_secret(self._make_header(client))
+        return self._header
+
+    def _make_header(self, client):
+        if self.method.key == 'sas_key':
+            expiry = int(time.time()) + self._token_lifetime
+            token = generate_sas_token(self._hub_endpoint, self._values['sas_policy_name'], self._values['sas_key'], expiry)
+            # The signature alone is a credential until it expires.
+            self._keep_secret(token.split('&sig=', 1)[1].split('&', 1)[0])
+            return token
+        if self.method.key == 'sas_token':
+            return self._values['sas_token']
+        if self.method.key == 'access_token':
+            return 'Bearer %s' % self._values['access_token']
+        return 'Bearer %s' % self._keep_secret(request_client_credentials_token(client, self._values))
+
+
+class AadTokenError(HubError):
+    """The Azure AD authority refused to hand out a token."""
+
+
+def request_client_credentials_token(client, values):
+    """POST the OAuth2 client-credentials grant to <authority>/<tenant>/oauth2/v2.0/token."""
+    authority = values['auth_authority'].rstrip('/')
+    url = '%s/%s/oauth2/v2.0/token' % (authority, quote_plus(values['tenant_id']))
+    form = dict(grant_type='client_credentials', client_id=values['client_id'],
+                client_secret=values['client_secret'], scope=AAD_RESOURCE_SCOPE)
+    response = client.send('POST', url, form=form, authenticate=False)
+    body = response.json if isinstance(response.json, dict) else {}
+    if response.status != 200 or not body.get('access_token'):
+        raise AadTokenError('The Azure AD authority %s refused a token to client_id %s of tenant %s (HTTP %s): %s: %s'
+                            % (authority, values['client_id'], values['tenant_id'], response.status,
+                               body.get('error', 'unknown_error'),
+                               body.get('error_description') or response.text.strip()[:300] or 'no details'))
+    return body['access_token']

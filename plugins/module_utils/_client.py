@@ -1,0 +1,335 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, customerinsights.hub contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# FOR INTERNAL COLLECTION USE ONLY
+# The interfaces in this file are meant for use within the customerinsights.hub collection
+# and may not remain stable to outside uses. Changes may be made in ANY release, even a bugfix release.
+
+"""HTTP client of the Customer Insights Hub API: one session, auth, retries, errors, long-running waits."""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import random
+import time
+import traceback
+
+from urllib.parse import quote, urlencode
+
+REQUESTS_IMPORT_ERROR = None
+try:
+    import requests
+    HAS_REQUESTS = True
+except ImportError:  # the import sanity test and a bare execution environment have no requests
+    requests = None
+    HAS_REQUESTS = False
+    REQUESTS_IMPORT_ERROR = traceback.format_exc()
+
+# Transient answers every request of ours may be retried on: all our verbs (GET, PUT, DELETE, the
+# token POST) are idempotent, so repeating one never does more than the first would have.
+RETRY_STATUSES = frozenset((429, 500, 502, 503, 504))
+BACKOFF_BASE = 1.0
+BACKOFF_CAP = 30.0
+# How long to sleep between polls of a long-running operation when the hub sends no Retry-After.
+DEFAULT_POLL_INTERVAL = 2.0
+TERMINAL_STATES = frozenset(('Succeeded', 'Failed', 'HumanIntervention'))
+FAILED_STATES = frozenset(('Failed', 'HumanIntervention'))
+BODY_EXCERPT_LENGTH = 300
+
+
+class HubError(Exception):
+    """Anything that makes a hub request fail; str() is the message the module reports."""
+
+
+class HubConnectionError(HubError):
+    pass
+
+
+class HubTimeoutError(HubError):
+    pass
+
+
+class HubOperationFailed(HubError):
+    pass
+
+
+class HubApiError(HubError):
+    """The hub answered with a status we cannot go on with."""
+
+    def __init__(self, message, status, code=None, hub_message=None):
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.hub_message = hub_message
+
+
+class HubResponse:
+    """The parts of an HTTP answer the modules use, with the body parsed once."""
+
+    def __init__(self, status, headers, text):
+        self.status = status
+        self.headers = headers
+        self.text = text or ''
+        self.json = parse_json(self.text)
+
+    @classmethod
+    def from_requests(cls, response):
+        return cls(response.status_code, dict(response.headers), response.text)
+
+
+def parse_json(text):
+    try:
+        return json.loads(text) if text else None
+    except ValueError:
+        return None
+
+
+def parse_error_body(response):
+    """Return (code, message) from an ARM-style error body, coping with any other body."""
+    body = response.json
+    if isinstance(body, dict):
+        error = body.get('error', body)
+        if isinstance(error, dict) and (error.get('code') or error.get('message')):
+            return error.get('code'), error.get('message')
+        if isinstance(error, str):
+            return error, body.get('error_description') or body.get('message')
+    excerpt = response.text.strip()[:BODY_EXCERPT_LENGTH]
+    return None, excerpt or None
+
+
+def parse_retry_after(headers, now=None):
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP date), or None."""
+    value = headers.get('Retry-After') if headers else None
+    if value is None:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when is None:
+        return None
+    now = time.time() if now is None else now
+    return max(0.0, when.timestamp() - now)
+
+
+def backoff_delay(attempt, rand=random.random):
+    """Exponential backoff with full jitter after the given (1-based) failed attempt."""
+    ceiling = min(BACKOFF_CAP, BACKOFF_BASE * (2 ** (attempt - 1)))
+    return ceiling * (0.5 + rand() / 2)
+
+
+def resource_state(resource):
+    """provisioningState of a resource body, flat or ARM-shaped."""
+    if not isinstance(resource, dict):
+        return None
+    properties = resource.get('properties')
+    if isinstance(properties, dict) and 'provisioningState' in properties:
+        return properties['provisioningState']
+    return resource.get('provisioningState')
+
+
+class HubClient:
+    """One requests session per module run: connection reuse and a token made once."""
+
+    def __init__(self, endpoint, authenticator, api_version, timeout=30, validate_certs=True, ca_path=None,
+                 retries=5, sleep=time.sleep, clock=time.monotonic):
+        self.endpoint = endpoint.rstrip('/')
+        self.authenticator = authenticator
+        self.api_version = api_version
+        self.timeout = timeout
+        self.retries = retries
+        self._sleep = sleep
+        self._clock = clock
+        self.session = requests.Session()
+        self.session.verify = (ca_path or True) if validate_certs else False
+        self.session.headers['Accept'] = 'application/json'
+
+    # ---- URLs -------------------------------------------------------------------------------
+
+    def url(self, *segments, **query):
+        path = '/'.join(quote(str(segment), safe='') for segment in segments)
+        query = dict(query, **{'api-version': self.api_version})
+        return '%s/%s?%s' % (self.endpoint, path, urlencode(query))
+
+    # ---- the one place every request goes through ----------------------------------------------
+
+    def send(self, method, url, json_body=None, form=None, authenticate=True, deadline=None):
+        """Send one request, retrying transient failures; return a HubResponse of any other status."""
+        attempt = 0
+        while True:
+            attempt += 1
+            headers = {}
+            if authenticate:
+                headers['Authorization'] = self.authenticator.authorization_header(self)
+            try:
+                raw = self.session.request(method, url, json=json_body, data=form, headers=headers, timeout=self.timeout)
+            except requests.exceptions.SSLError as exc:
+                raise HubConnectionError(
+                    'TLS certificate verification failed for %s: %s. Point ca_path at the CA bundle that signed the '
+                    "hub's certificate, or set validate_certs=false for a test hub." % (self.endpoint, _reason(exc)))
+            except (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
+                    requests.exceptions.ChunkedEncodingError) as exc:
+                response, failure = None, exc
+            else:
+                response, failure = HubResponse.from_requests(raw), None
+                if response.status not in RETRY_STATUSES:
+                    return response
+            delay = parse_retry_after(response.headers) if response else None
+            if delay is None:
+                delay = backoff_delay(attempt)
+            out_of_time = deadline is not None and self._clock() + delay > deadline
+            if attempt > self.retries or out_of_time:
+                if response is not None:
+                    raise self.api_error(method, url, response, attempts=attempt)
+                raise HubConnectionError('Could not reach the hub at %s (%s %s) after %d attempt(s): %s'
+                                         % (self.endpoint, method, url, attempt, _reason(failure)))
+            self._sleep(delay)
+
+    def api_error(self, method, url, response, attempts=1):
+        code, message = parse_error_body(response)
+        detail = '%s%s' % ('%s: ' % code if code else '', message or 'no error message in the body')
+        tries = ' after %d attempts' % attempts if attempts > 1 else ''
+        if response.status in (401, 403):
+            verb = 'Authentication' if response.status == 401 else 'Authorisation'
+            text = ('%s was refused by the hub for %s %s (HTTP %d%s), using %s: %s'
+                    % (verb, method, url, response.status, tries, self.authenticator.description, detail))
+        elif response.status == 400:
+            text = 'The hub rejected %s %s (HTTP 400): %s' % (method, url, detail)
+        else:
+            text = 'The hub answered %s %s with HTTP %d%s: %s' % (method, url, response.status, tries, detail)
+        return HubApiError(text, response.status, code, message)
+
+    def call(self, method, url, json_body=None, ok=(200,), deadline=None):
+        """send() and turn any status outside ok into a HubApiError."""
+        response = self.send(method, url, json_body=json_body, deadline=deadline)
+        if response.status not in ok:
+            raise self.api_error(method, url, response)
+        return response
+
+    # ---- resources --------------------------------------------------------------------------
+
+    def get_resource(self, url, deadline=None):
+        """The resource body, or None when the hub answers 404."""
+        response = self.call('GET', url, ok=(200, 404), deadline=deadline)
+        return None if response.status == 404 else response.json
+
+    def list_resources(self, url):
+        """Every item of a paged list, following nextLink verbatim until it is absent."""
+        while url:
+            body = self.call('GET', url).json or {}
+            for item in body.get('value') or []:
+                yield item
+            url = body.get('nextLink')
+
+    def put_resource(self, url, body, wait, deadline):
+        """PUT and, with wait, follow the long-running operation to a terminal state.
+
+        Returns the final resource body, or None when the hub accepted (202) and wait is false.
+        """
+        response = self.call('PUT', url, json_body=body, ok=(200, 201, 202), deadline=deadline)
+        if response.status == 202:
+            if not wait:
+                return None
+            if response.headers.get('Location'):
+                self._wait_for_operation(response, 'PUT', url, deadline)
+                # The operation is over: look at the outcome at once.
+                resource = self._wait_for_resource(url, deadline, None, delay=0)
+            else:
+                resource = self._wait_for_resource(url, deadline, None, delay=self._first_delay(response))
+        else:
+            resource = response.json
+            if wait:
+                resource = self._wait_for_resource(url, deadline, resource, delay=self._first_delay(response))
+        state = resource_state(resource)
+        if state in FAILED_STATES:
+            raise HubOperationFailed('Provisioning of %s ended in state %s.' % (url, state))
+        return resource
+
+    def delete_resource(self, url, wait, deadline):
+        """DELETE; 404 means already gone. With wait and a 202, poll until GET answers 404."""
+        response = self.call('DELETE', url, ok=(200, 202, 204, 404), deadline=deadline)
+        if response.status != 202 or not wait:
+            return
+        delay = self._first_delay(response)
+        if response.headers.get('Location'):
+            self._wait_for_operation(response, 'DELETE', url, deadline)
+            delay = 0
+
+        def gone():
+            resource = self.get_resource(url, deadline=deadline)
+            if resource_state(resource) in FAILED_STATES:
+                raise HubOperationFailed('Deletion of %s ended in state %s.' % (url, resource_state(resource)))
+            return resource is None, None, 'still present (provisioningState %s)' % resource_state(resource)
+
+        self._poll(gone, url, 'to disappear', deadline, delay)
+
+    # ---- long-running operations --------------------------------------------------------------
+
+    @staticmethod
+    def _first_delay(response):
+        delay = parse_retry_after(response.headers)
+        return DEFAULT_POLL_INTERVAL if delay is None else delay
+
+    def _wait_for_operation(self, accepted, method, url, deadline):
+        """Poll the Location operation URL of a 202 while it answers 202."""
+        location = accepted.headers['Location']
+
+        def finished():
+            response = self.call('GET', location, ok=(200, 201, 202, 204), deadline=deadline)
+            if response.status == 202:
+                return False, parse_retry_after(response.headers), 'operation still running'
+            status = response.json.get('status') if isinstance(response.json, dict) else None
+            if status in FAILED_STATES:
+                code, message = parse_error_body(response)
+                raise HubOperationFailed('The %s of %s ended in state %s: %s'
+                                         % (method, url, status, message or code or 'no details'))
+            return True, None, status
+
+        self._poll(finished, location, 'to finish', deadline, self._first_delay(accepted))
+
+    def _wait_for_resource(self, url, deadline, resource, delay):
+        """GET until provisioningState is terminal (or absent); return the final body."""
+        if resource is not None and not is_pending(resource):
+            return resource
+        latest = [resource]
+
+        def settled():
+            latest[0] = self.get_resource(url, deadline=deadline)
+            if latest[0] is None:
+                raise HubOperationFailed('%s disappeared while it was being provisioned.' % url)
+            return not is_pending(latest[0]), None, 'provisioningState %s' % resource_state(latest[0])
+
+        self._poll(settled, url, 'to reach a terminal provisioningState', deadline, delay)
+        return latest[0]
+
+    def _poll(self, check, url, goal, deadline, delay):
+        """Sleep, call check() -> (done, retry_after, what was seen), until done or out of wait_timeout."""
+        last_seen = 'nothing yet'
+        while True:
+            if self._clock() + delay > deadline:
+                raise HubTimeoutError('Timed out (wait_timeout) waiting for %s %s; last seen: %s.' % (url, goal, last_seen))
+            if delay:
+                self._sleep(delay)
+            done, retry_after, last_seen = check()
+            if done:
+                return
+            delay = DEFAULT_POLL_INTERVAL if retry_after is None else retry_after
+
+
+def is_pending(resource):
+    """True while the hub still works on a resource: any provisioningState that is not terminal."""
+    state = resource_state(resource)
+    return state is not None and state not in TERMINAL_STATES
+
+
+def _reason(exc):
+    """The innermost cause of a requests exception, which names what actually went wrong."""
+    while getattr(exc, 'args', None) and isinstance(exc.args[0], Exception):
+        exc = exc.args[0]
+    reason = getattr(exc, 'reason', None)
+    return str(reason or exc)

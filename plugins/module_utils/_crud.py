@@ -1,0 +1,71 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, customerinsights.hub contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# FOR INTERNAL COLLECTION USE ONLY
+# The interfaces in this file are meant for use within the customerinsights.hub collection
+# and may not remain stable to outside uses. Changes may be made in ANY release, even a bugfix release.
+
+"""The present/absent skeleton every resource module of the hub model shares.
+
+One GET tells the state; a PUT or DELETE follows only when something must change, and never in
+check mode. What the task left out is left as it is on the hub.
+"""
+
+from __future__ import annotations
+
+
+class ResourceState:
+    """Drive one named resource of a model to state present or absent."""
+
+    def __init__(self, module, client, model, url, name):
+        self.module = module
+        self.client = client
+        self.model = model
+        self.url = url
+        self.name = name
+
+    def _result(self, changed, resource, before=None, after=None, predicted=None):
+        described = self.model.describe(resource) if resource else (predicted or {})
+        result = dict(
+            changed=changed,
+            id=described.get('id'),
+            name=self.name,
+            type=described.get('type'),
+            provisioning_state=described.get('provisioning_state'),
+            **{self.model.result_key: described}
+        )
+        if self.module._diff:
+            result['diff'] = dict(before=self.model.comparable(before or {}), after=self.model.comparable(after or {}))
+        return result
+
+    def present(self, wait, deadline):
+        resource = self.client.get_resource(self.url, deadline=deadline)
+        desired = self.model.desired(self.module.params)
+        current = self.model.current(resource) if resource is not None else {}
+        if resource is None:
+            missing = self.model.missing_for_create(desired)
+            if missing:
+                self.module.fail_json(msg='%s %s does not exist yet, and creating it needs %s; missing: %s.'
+                                      % (self.model.kind.capitalize(), self.name,
+                                         ', '.join(self.model.required_on_create), ', '.join(missing)))
+        elif not self.model.differences(desired, current):
+            return self._result(False, resource, current, current)
+        target = self.model.merged(desired, current)
+        predicted = dict(resource and self.model.describe(resource) or {}, name=self.name, **target)
+        if self.module.check_mode:
+            return self._result(True, None, current, target, predicted=predicted)
+        final = self.client.put_resource(self.url, self.model.to_body(target), wait, deadline)
+        # A 202 without wait leaves us nothing but what we asked for (and the id we knew).
+        return self._result(True, final, current, target, predicted=predicted)
+
+    def absent(self, wait, deadline):
+        resource = self.client.get_resource(self.url, deadline=deadline)
+        if resource is None:
+            return self._result(False, None)
+        before = self.model.current(resource)
+        result = self._result(True, None, before, {})
+        result['id'] = self.model.describe(resource).get('id')
+        if not self.module.check_mode:
+            self.client.delete_resource(self.url, wait, deadline)
+        return result

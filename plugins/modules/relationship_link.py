@@ -1,0 +1,287 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, customerinsights.hub contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r'''
+module: relationship_link
+short_description: Manage relationship links of a Customer Insights Hub
+version_added: 1.0.0
+description:
+  - Create, update or delete a relationship link of a Customer Insights Hub through the Hub API
+    (C(<hub_endpoint>/manage/model/relationshipLinks/<name>)).
+  - A relationship link connects an interaction type with a relationship, so that interaction data creates or updates
+    relationship instances.
+  - The module reads the link first (one GET) and writes (PUT or DELETE) only when something must change.
+    It compares only the options the task gives; an option left out is left as it is on the hub.
+  - Because the hub replaces the whole link on PUT, an update sends the hub's current writable fields overlaid with
+    the options of the task, so nothing the task did not mention is erased.
+author:
+  - customerinsights.hub contributors
+requirements:
+  - requests
+extends_documentation_fragment:
+  - customerinsights.hub.connection
+  - customerinsights.hub.auth
+  - customerinsights.hub.attributes
+  - customerinsights.hub.attributes.actionable
+options:
+  name:
+    description:
+      - Name of the relationship link (C(relationshipLinkName)).
+      - Must start with a letter followed by at least one letter, digit or underscore, at most 512 characters.
+        It is checked before any request.
+    type: str
+    required: true
+  state:
+    description:
+      - V(present) creates the link or updates it where the given options differ.
+      - V(absent) deletes it; a link that does not exist is left alone.
+    type: str
+    choices: [present, absent]
+    default: present
+  interaction_type:
+    description:
+      - The interaction type the link takes its data from (C(interactionType)). Required to create a link.
+    type: str
+  relationship_name:
+    description:
+      - The relationship the link creates or updates (C(relationshipName)). Required to create a link.
+    type: str
+  profile_property_references:
+    description:
+      - Which interaction properties identify the profile of the relationship (C(profilePropertyReferences)).
+        Required to create a link.
+      - The order of the items is not significant.
+    type: list
+    elements: dict
+    suboptions:
+      interaction_property_name:
+        description: The source interaction property that maps to the target profile property.
+        type: str
+        required: true
+      profile_property_name:
+        description: The target profile property that maps to the source interaction property.
+        type: str
+        required: true
+  related_profile_property_references:
+    description:
+      - Which interaction properties identify the related profile of the relationship
+        (C(relatedProfilePropertyReferences)). Required to create a link.
+      - The order of the items is not significant.
+    type: list
+    elements: dict
+    suboptions:
+      interaction_property_name:
+        description: The source interaction property that maps to the target profile property.
+        type: str
+        required: true
+      profile_property_name:
+        description: The target profile property that maps to the source interaction property.
+        type: str
+        required: true
+  mappings:
+    description:
+      - Mappings between interaction fields and relationship fields (C(mappings)).
+      - The order of the items is not significant. Give V([]) to remove all mappings.
+    type: list
+    elements: dict
+    suboptions:
+      interaction_field_name:
+        description: The field name on the interaction type.
+        type: str
+        required: true
+      relationship_field_name:
+        description: The field name on the relationship.
+        type: str
+        required: true
+      link_type:
+        description:
+          - How the relationship field is updated.
+          - When left out, whatever the hub holds (or fills in as its default) is accepted and kept.
+        type: str
+        choices: [UpdateAlways, CopyIfNull]
+  display_name:
+    description:
+      - 'Localized display names, a dict of locale code to text, for example C({"en-us": "Purchases"}).'
+      - Replaces the whole dict when given; V({}) clears it.
+    type: dict
+  description:
+    description:
+      - Localized descriptions, a dict of locale code to text.
+      - Replaces the whole dict when given; V({}) clears it.
+    type: dict
+  wait:
+    description:
+      - Wait until the hub has finished provisioning (or deleting) the link.
+      - The hub may answer a write with C(202 Accepted) and work on in the background, or answer with
+        C(provisioningState=Provisioning). With V(true) the module polls the operation URL the hub gives in
+        C(Location), or the link itself, until the state is final, honouring C(Retry-After).
+      - C(Failed) or C(HumanIntervention) as the final state fails the task.
+      - With V(false) the module returns right after the hub accepted the write.
+    type: bool
+    default: true
+  wait_timeout:
+    description:
+      - Seconds the module may take in all for the write and its waits, retries included. Must be positive.
+    type: int
+    default: 300
+notes:
+  - The list options are compared as unordered collections. A mapping given without O(mappings[].link_type) equals
+    a hub mapping with any link type, and an update keeps the hub's link type for it.
+  - The PUT body is the flat RelationshipLink definition the Hub API docs show. Answers are accepted flat or
+    ARM-shaped (C({id, name, type, properties})).
+  - When the hub answers a create with C(202 Accepted) and O(wait=false), the hub has not said the link's id yet,
+    so RV(id) is null.
+seealso:
+  - module: customerinsights.hub.relationship_link_info
+'''
+
+EXAMPLES = r'''
+- name: Link purchases to the customer-store relationship (SAS key auth)
+  customerinsights.hub.relationship_link:
+    hub_endpoint: https://myhub.api.azurecustomerinsights.com
+    sas_policy_name: RootManageSharedAccessKey
+    sas_key: "{{ vault_hub_sas_key }}"
+    name: PurchaseLink
+    interaction_type: WebPurchase
+    relationship_name: CustomerToStore
+    profile_property_references:
+      - interaction_property_name: CustomerId
+        profile_property_name: ProfileId
+    related_profile_property_references:
+      - interaction_property_name: StoreId
+        profile_property_name: ProfileId
+    mappings:
+      - interaction_field_name: PurchaseDate
+        relationship_field_name: LastPurchase
+        link_type: UpdateAlways
+    display_name:
+      en-us: Purchases
+    description:
+      en-us: Customer purchases at a store
+  register: link
+
+- name: Change only the description; every other field stays as it is on the hub
+  customerinsights.hub.relationship_link:
+    hub_endpoint: https://myhub.api.azurecustomerinsights.com
+    access_token: "{{ aad_token }}"
+    name: PurchaseLink
+    description:
+      en-us: Purchases, online and in store
+
+- name: Start the deletion and do not wait for the hub to finish
+  customerinsights.hub.relationship_link:
+    name: PurchaseLink
+    state: absent
+    wait: false
+'''
+
+RETURN = r'''
+id:
+  description: Resource id of the link as the hub returned it.
+  returned: success, when the hub has said it
+  type: str
+  sample: /subscriptions/c909e979-ef71-4def-a970-bc7c154db8c5/resourceGroups/TestHubRG/providers/Microsoft.CustomerInsights/hubs/sdkTestHub/relationshipLinks/PurchaseLink
+name:
+  description: The bare name of the link, also when the hub answers C(<hub>/<link>).
+  returned: always
+  type: str
+  sample: PurchaseLink
+type:
+  description: Resource type the hub reports.
+  returned: success, when the hub has said it
+  type: str
+  sample: Microsoft.CustomerInsights/hubs/relationshipLinks
+provisioning_state:
+  description: C(provisioningState) of the link after the task.
+  returned: success, when the hub has said it
+  type: str
+  sample: Succeeded
+relationship_link:
+  description:
+    - The link as the hub returned it, with snake_case keys like the module options, read-only fields included.
+    - In check mode, and after a C(202) with O(wait=false), the link as it is expected to be.
+    - Empty when O(state=absent).
+  returned: always
+  type: dict
+  sample:
+    id: /subscriptions/c909e979-ef71-4def-a970-bc7c154db8c5/resourceGroups/TestHubRG/providers/Microsoft.CustomerInsights/hubs/sdkTestHub/relationshipLinks/PurchaseLink
+    name: PurchaseLink
+    type: Microsoft.CustomerInsights/hubs/relationshipLinks
+    interaction_type: WebPurchase
+    relationship_name: CustomerToStore
+    link_name: PurchaseLink
+    provisioning_state: Succeeded
+    tenant_id: sdktesthub
+    relationship_guid_id: 0b8c2f4e-3d7a-4f5e-9a53-8f0c2d6b1e7a
+    profile_property_references:
+      - interaction_property_name: CustomerId
+        profile_property_name: ProfileId
+    related_profile_property_references:
+      - interaction_property_name: StoreId
+        profile_property_name: ProfileId
+    mappings:
+      - interaction_field_name: PurchaseDate
+        relationship_field_name: LastPurchase
+        link_type: UpdateAlways
+    display_name:
+      en-us: Purchases
+    description:
+      en-us: Customer purchases at a store
+diff:
+  description: The writable fields before and after the task, in diff mode.
+  returned: when diff mode is on
+  type: dict
+  contains:
+    before:
+      description: The fields as they were on the hub (empty when the link did not exist).
+      type: dict
+      returned: when diff mode is on
+      sample: {description: {en-us: Old text}}
+    after:
+      description: The fields as they are (or would be, in check mode) after the task; empty when deleted.
+      type: dict
+      returned: when diff mode is on
+      sample: {description: {en-us: New text}}
+'''
+
+from ansible_collections.customerinsights.hub.plugins.module_utils._client import HubError
+from ansible_collections.customerinsights.hub.plugins.module_utils._crud import ResourceState
+from ansible_collections.customerinsights.hub.plugins.module_utils._module import HubModule
+from ansible_collections.customerinsights.hub.plugins.module_utils._relationship_link import (
+    COLLECTION_PATH,
+    RELATIONSHIP_LINK,
+    RESOURCE_ARGSPEC,
+    locale_map_problems,
+    name_problem,
+)
+
+
+def main():
+    module = HubModule(argument_spec=dict(
+        name=dict(type='str', required=True),
+        state=dict(type='str', default='present', choices=['present', 'absent']),
+        wait=dict(type='bool', default=True),
+        wait_timeout=dict(type='int', default=300),
+        **RESOURCE_ARGSPEC
+    ))
+    name = module.params['name']
+    module.check_input([name_problem(name)] + locale_map_problems(module.params))
+
+    client = module.client()
+    link = ResourceState(module, client, RELATIONSHIP_LINK, client.url(*(COLLECTION_PATH + (name,))), name)
+    try:
+        if module.params['state'] == 'present':
+            result = link.present(module.params['wait'], module.deadline())
+        else:
+            result = link.absent(module.params['wait'], module.deadline())
+    except HubError as error:
+        module.fail_from(error, name=name)
+    module.exit_json(**result)
+
+
+if __name__ == '__main__':
+    main()
