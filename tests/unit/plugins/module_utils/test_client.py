@@ -1,0 +1,238 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import requests
+import responses
+
+from ansible_collections.customerinsights.hub.plugins.module_utils._auth import AUTH_METHODS, Authenticator
+from ansible_collections.customerinsights.hub.plugins.module_utils._client import (
+    HubApiError,
+    HubClient,
+    HubConnectionError,
+    HubOperationFailed,
+    HubResponse,
+    HubTimeoutError,
+    backoff_delay,
+    parse_error_body,
+    parse_retry_after,
+)
+
+HUB = 'https://hub.example'
+LINK = HUB + '/manage/model/relationshipLinks/L1?api-version=2017-04-26'
+OPERATION = HUB + '/manage/model/operations/op1?api-version=2017-04-26'
+
+
+class FakeClock:
+    """Time that only moves when the client sleeps, so waits are exact and instant."""
+
+    def __init__(self):
+        self.now = 0.0
+        self.sleeps = []
+
+    def sleep(self, seconds):
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+def client(clock):
+    method = [m for m in AUTH_METHODS if m.key == 'access_token'][0]
+    auth = Authenticator(method, {'access_token': 'tok'}, HUB)
+    return HubClient(HUB, auth, '2017-04-26', retries=3, sleep=clock.sleep, clock=clock)
+
+
+def link(state='Succeeded'):
+    return {'id': '/x/L1', 'name': 'hub/L1', 'type': 't', 'properties': {'provisioningState': state}}
+
+
+@pytest.mark.parametrize('text, expected', [
+    ('{"error": {"code": "BadThing", "message": "it is bad"}}', ('BadThing', 'it is bad')),
+    ('{"code": "Flat", "message": "flat error"}', ('Flat', 'flat error')),
+    ('{"error": "invalid_client", "error_description": "AADSTS7000215: bad secret"}', ('invalid_client', 'AADSTS7000215: bad secret')),
+    ('<html>Bad gateway</html>', (None, '<html>Bad gateway</html>')),
+    ('', (None, None)),
+    ('["a list"]', (None, '["a list"]')),
+])
+def test_parse_error_body_copes_with_any_body(text, expected):
+    assert parse_error_body(HubResponse(400, {}, text)) == expected
+
+
+def test_error_excerpt_is_bounded():
+    assert len(parse_error_body(HubResponse(500, {}, 'x' * 5000))[1]) == 300
+
+
+def test_parse_retry_after():
+    assert parse_retry_after({'Retry-After': '7'}) == 7.0
+    assert parse_retry_after({}) is None
+    assert parse_retry_after({'Retry-After': 'soon'}) is None
+    date = 'Wed, 21 Oct 2015 07:28:10 GMT'
+    assert parse_retry_after({'Retry-After': date}, now=1445412480.0) == 10.0
+    assert parse_retry_after({'Retry-After': date}, now=1445412500.0) == 0.0
+
+
+def test_backoff_grows_exponentially_with_jitter_and_a_cap():
+    assert backoff_delay(1, rand=lambda: 1.0) == 1.0
+    assert backoff_delay(3, rand=lambda: 0.0) == 2.0
+    assert backoff_delay(20, rand=lambda: 1.0) == 30.0
+
+
+def test_url_quotes_the_name(client):
+    assert client.url('manage', 'x y/z') == HUB + '/manage/x%20y%2Fz?api-version=2017-04-26'
+
+
+@responses.activate
+def test_get_resource_sends_the_auth_header_and_maps_404_to_none(client):
+    responses.get(LINK, json=link())
+    assert client.get_resource(LINK) == link()
+    assert responses.calls[0].request.headers['Authorization'] == 'Bearer tok'
+    responses.replace(responses.GET, LINK, status=404, json={'error': {'code': 'ResourceNotFound', 'message': 'no'}})
+    assert client.get_resource(LINK) is None
+
+
+@responses.activate
+@pytest.mark.parametrize('status, fragment', [
+    (400, 'The hub rejected PUT %s (HTTP 400): InvalidRequestContent: bad field' % LINK),
+    (401, 'Authentication was refused by the hub for PUT %s (HTTP 401), using Azure AD access token (access_token)' % LINK),
+    (403, 'Authorisation was refused'),
+    (409, 'The hub answered PUT %s with HTTP 409: InvalidRequestContent: bad field' % LINK),
+])
+def test_errors_carry_the_status_and_the_hub_message(client, status, fragment):
+    responses.put(LINK, status=status, json={'error': {'code': 'InvalidRequestContent', 'message': 'bad field'}})
+    with pytest.raises(HubApiError) as raised:
+        client.put_resource(LINK, {}, wait=True, deadline=100)
+    assert fragment in str(raised.value)
+    assert raised.value.status == status
+
+
+@responses.activate
+def test_transient_statuses_are_retried_honouring_retry_after(client, clock):
+    responses.get(LINK, status=503, headers={'Retry-After': '4'})
+    responses.get(LINK, status=429, headers={'Retry-After': '2'})
+    responses.get(LINK, json=link())
+    assert client.get_resource(LINK) == link()
+    assert clock.sleeps == [4.0, 2.0]
+
+
+@responses.activate
+def test_retries_run_out_with_the_last_status_and_the_attempt_count(client):
+    responses.get(LINK, status=502, json={'error': {'code': 'BadGateway', 'message': 'upstream down'}},
+                  headers={'Retry-After': '0'})
+    with pytest.raises(HubApiError, match='HTTP 502 after 4 attempts: BadGateway: upstream down'):
+        client.get_resource(LINK)
+    assert len(responses.calls) == 4
+
+
+@responses.activate
+def test_connection_errors_are_retried_then_reported_with_the_endpoint(client):
+    responses.get(LINK, body=requests.exceptions.ConnectionError('connection refused'))
+    with pytest.raises(HubConnectionError, match='Could not reach the hub at https://hub.example .* after 4 attempt'):
+        client.get_resource(LINK)
+
+
+@responses.activate
+def test_retries_never_go_beyond_the_deadline(client, clock):
+    responses.get(LINK, status=503, headers={'Retry-After': '60'})
+    with pytest.raises(HubApiError, match='HTTP 503'):
+        client.get_resource(LINK, deadline=30)
+    assert clock.sleeps == []
+
+
+@responses.activate
+def test_put_200_succeeded_needs_no_poll(client):
+    responses.put(LINK, json=link())
+    assert client.put_resource(LINK, {'a': 1}, wait=True, deadline=100) == link()
+    assert json.loads(responses.calls[0].request.body) == {'a': 1}
+    assert len(responses.calls) == 1
+
+
+@responses.activate
+def test_put_200_provisioning_polls_get_until_terminal(client, clock):
+    responses.put(LINK, json=link('Provisioning'))
+    responses.get(LINK, json=link('Provisioning'))
+    responses.get(LINK, json=link('Succeeded'))
+    assert client.put_resource(LINK, {}, wait=True, deadline=100) == link()
+    assert len(responses.calls) == 3 and clock.sleeps == [2.0, 2.0]
+
+
+@responses.activate
+def test_put_202_with_location_polls_the_operation_then_gets_the_link(client, clock):
+    responses.put(LINK, status=202, headers={'Location': OPERATION, 'Retry-After': '1'})
+    responses.get(OPERATION, status=202, headers={'Retry-After': '3'})
+    responses.get(OPERATION, json={'status': 'Succeeded'})
+    responses.get(LINK, json=link())
+    assert client.put_resource(LINK, {}, wait=True, deadline=100) == link()
+    assert [call.request.url for call in responses.calls] == [LINK, OPERATION, OPERATION, LINK]
+    assert clock.sleeps == [1.0, 3.0]
+
+
+@responses.activate
+def test_put_202_operation_failure_is_reported(client):
+    responses.put(LINK, status=202, headers={'Location': OPERATION, 'Retry-After': '0'})
+    responses.get(OPERATION, json={'status': 'Failed', 'error': {'code': 'ProvisioningFailed', 'message': 'boom'}})
+    with pytest.raises(HubOperationFailed, match='ended in state Failed: boom'):
+        client.put_resource(LINK, {}, wait=True, deadline=100)
+
+
+@responses.activate
+def test_put_202_without_location_polls_the_link(client):
+    responses.put(LINK, status=202, headers={'Retry-After': '0'})
+    responses.get(LINK, json=link('Provisioning'))
+    responses.get(LINK, json=link('HumanIntervention'))
+    with pytest.raises(HubOperationFailed, match='ended in state HumanIntervention'):
+        client.put_resource(LINK, {}, wait=True, deadline=100)
+
+
+@responses.activate
+def test_put_202_without_wait_returns_at_once(client):
+    responses.put(LINK, status=202, headers={'Location': OPERATION})
+    assert client.put_resource(LINK, {}, wait=False, deadline=100) is None
+    assert len(responses.calls) == 1
+
+
+@responses.activate
+def test_waiting_is_bounded_by_the_deadline(client, clock):
+    responses.put(LINK, json=link('Provisioning'))
+    responses.get(LINK, json=link('Provisioning'))
+    with pytest.raises(HubTimeoutError, match='Timed out .*last seen: provisioningState Provisioning'):
+        client.put_resource(LINK, {}, wait=True, deadline=7)
+    assert clock.now <= 7
+
+
+@responses.activate
+@pytest.mark.parametrize('status', [200, 204, 404])
+def test_delete_done_at_once(client, status):
+    responses.delete(LINK, status=status)
+    client.delete_resource(LINK, wait=True, deadline=100)
+    assert len(responses.calls) == 1
+
+
+@responses.activate
+def test_delete_202_polls_until_404(client):
+    responses.delete(LINK, status=202, headers={'Retry-After': '0'})
+    responses.get(LINK, json=link('Deleting'))
+    responses.get(LINK, status=404)
+    client.delete_resource(LINK, wait=True, deadline=100)
+    assert [call.request.method for call in responses.calls] == ['DELETE', 'GET', 'GET']
+
+
+@responses.activate
+def test_list_follows_next_link(client, fixture_json):
+    page = fixture_json('list_page.json')
+    second = HUB + '/manage/model/relationshipLinks?api-version=2017-04-26&$skiptoken=1'
+    responses.get(HUB + '/manage/model/relationshipLinks?api-version=2017-04-26', json=dict(page, nextLink=second))
+    responses.get(second, json=page)
+    assert len(list(client.list_resources(HUB + '/manage/model/relationshipLinks?api-version=2017-04-26'))) == 2
+    assert len(responses.calls) == 2

@@ -1,0 +1,135 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+import pytest
+
+from ansible_collections.customerinsights.hub.plugins.module_utils._model import snake_case
+from ansible_collections.customerinsights.hub.plugins.module_utils._relationship_link import (
+    RELATIONSHIP_LINK as MODEL,
+    locale_map_problems,
+    name_problem,
+)
+
+REF = [dict(interaction_property_name='profile1', profile_property_name='ProfileId')]
+
+
+def mapping(interaction, relationship, link_type=None):
+    return dict(interaction_field_name=interaction, relationship_field_name=relationship, link_type=link_type)
+
+
+def test_snake_case():
+    assert snake_case('relatedProfilePropertyReferences') == 'related_profile_property_references'
+    assert snake_case('id') == 'id'
+
+
+@pytest.mark.parametrize('fixture', ['link_arm.json', 'link_flat.json'])
+def test_current_reads_writable_fields_of_both_shapes(fixture_json, fixture):
+    current = MODEL.current(fixture_json(fixture))
+    assert current == dict(
+        interaction_type='testInteraction4332', relationship_name='testProfile2326994',
+        profile_property_references=REF, related_profile_property_references=REF,
+        display_name={'en-us': 'Link DisplayName'}, description={'en-us': 'Link Description'})
+
+
+@pytest.mark.parametrize('fixture', ['link_arm.json', 'link_flat.json'])
+def test_describe_gives_snake_case_and_the_bare_name(fixture_json, fixture):
+    described = MODEL.describe(fixture_json(fixture))
+    assert described['name'] == 'Somelink'
+    assert described['provisioning_state'] == 'Provisioning'
+    assert described['tenant_id'] == 'sdktesthub'
+    assert described['link_name'] == 'Somelink'
+    assert described['profile_property_references'] == REF
+    # Locale codes are user data: never re-cased.
+    assert described['display_name'] == {'en-us': 'Link DisplayName'}
+    assert described['type'] == 'Microsoft.CustomerInsights/hubs/relationshipLinks'
+
+
+def test_body_is_flat_camel_case_without_unset_sub_keys():
+    options = dict(interaction_type='I', relationship_name='R', profile_property_references=REF,
+                   mappings=[mapping('a', 'b'), mapping('c', 'd', 'CopyIfNull')], display_name={'en-us': 'x'})
+    assert MODEL.to_body(options) == {
+        'interactionType': 'I', 'relationshipName': 'R',
+        'profilePropertyReferences': [{'interactionPropertyName': 'profile1', 'profilePropertyName': 'ProfileId'}],
+        'mappings': [{'interactionFieldName': 'a', 'relationshipFieldName': 'b'},
+                     {'interactionFieldName': 'c', 'relationshipFieldName': 'd', 'linkType': 'CopyIfNull'}],
+        'displayName': {'en-us': 'x'},
+    }
+
+
+def test_only_given_options_are_compared(fixture_json):
+    current = MODEL.current(fixture_json('link_arm.json'))
+    assert MODEL.differences(dict(interaction_type='testInteraction4332'), current) == []
+    assert MODEL.differences(dict(relationship_name='other'), current) == ['relationship_name']
+
+
+def test_missing_dict_equals_empty_dict():
+    assert MODEL.differences(dict(display_name={}, description={}), {}) == []
+    assert MODEL.differences(dict(display_name={'en-us': 'x'}), {}) == ['display_name']
+
+
+def test_lists_are_unordered():
+    current = dict(mappings=[mapping('a', 'b', 'UpdateAlways'), mapping('c', 'd', 'CopyIfNull')])
+    desired = dict(mappings=[mapping('c', 'd', 'CopyIfNull'), mapping('a', 'b', 'UpdateAlways')])
+    assert MODEL.differences(desired, current) == []
+    assert MODEL.differences(dict(mappings=[mapping('a', 'b', 'UpdateAlways')]), current) == ['mappings']
+
+
+def test_left_out_link_type_equals_a_hub_default_and_is_kept_on_update():
+    current = dict(mappings=[mapping('a', 'b', 'UpdateAlways'), mapping('c', 'd', 'CopyIfNull')])
+    desired = dict(mappings=[mapping('a', 'b'), mapping('c', 'd')])
+    assert MODEL.differences(desired, current) == []
+    merged = MODEL.merged(dict(desired, interaction_type='new'), current)
+    assert merged['mappings'] == current['mappings']
+
+
+def test_complete_items_are_matched_before_partial_ones():
+    current = dict(mappings=[mapping('a', 'b', 'UpdateAlways'), mapping('a', 'b', 'CopyIfNull')])
+    desired = dict(mappings=[mapping('a', 'b'), mapping('a', 'b', 'UpdateAlways')])
+    assert MODEL.differences(desired, current) == []
+
+
+def test_given_link_type_differs():
+    current = dict(mappings=[mapping('a', 'b', 'UpdateAlways')])
+    assert MODEL.differences(dict(mappings=[mapping('a', 'b', 'CopyIfNull')]), current) == ['mappings']
+
+
+def test_merge_overlays_given_options_on_the_current_fields(fixture_json):
+    current = MODEL.current(fixture_json('link_flat.json'))
+    merged = MODEL.merged(dict(description={'en-us': 'New'}), current)
+    assert merged == dict(current, description={'en-us': 'New'})
+    body = MODEL.to_body(merged)
+    assert body['displayName'] == {'en-us': 'Link DisplayName'}
+    assert set(body) == {'interactionType', 'relationshipName', 'profilePropertyReferences',
+                         'relatedProfilePropertyReferences', 'displayName', 'description'}
+
+
+def test_missing_for_create_names_every_required_option():
+    assert MODEL.missing_for_create(dict(interaction_type='x')) == [
+        'relationship_name', 'profile_property_references', 'related_profile_property_references']
+
+
+def test_comparable_hides_unset_sub_keys():
+    assert MODEL.comparable(dict(mappings=[mapping('a', 'b')])) == dict(
+        mappings=[dict(interaction_field_name='a', relationship_field_name='b')])
+
+
+@pytest.mark.parametrize('name', ['ab', 'Link_1', 'a' * 512, 'A9'])
+def test_valid_names(name):
+    assert name_problem(name) is None
+
+
+@pytest.mark.parametrize('name, fragment', [
+    ('', 'invalid'), ('a', 'invalid'), ('1abc', 'invalid'), ('a-b', 'invalid'), ('a/b', 'invalid'),
+    ('a..b', 'invalid'), ('a b', 'invalid'), ('_ab', 'invalid'), ('a' * 513, 'at most 512'),
+])
+def test_invalid_names(name, fragment):
+    assert fragment in name_problem(name)
+
+
+def test_locale_maps_must_hold_strings():
+    assert locale_map_problems(dict(display_name={'en-us': 'x'}, description=None)) == []
+    problems = locale_map_problems(dict(display_name={'en-us': 1}, description={'de': ['x']}))
+    assert len(problems) == 2
+    assert problems[0].startswith('display_name must map locale codes to strings') and 'en-us' in problems[0]
