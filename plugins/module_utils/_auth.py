@@ -99,6 +99,9 @@ def resolve_auth_params(params, environ=None):
         raise AuthConfigError('%s needs %s as well; missing: %s.'
                               % (method.description, ', '.join(method.options), ', '.join(missing)))
     resolved = dict((option, values[option]) for option in method.options)
+    empty = [option for option, value in resolved.items() if not str(value).strip()]
+    if empty:
+        raise AuthConfigError('%s: %s must not be empty.' % (method.description, ', '.join(empty)))
     if method.key == 'client_credentials':
         resolved['auth_authority'] = params.get('auth_authority') or DEFAULT_AUTH_AUTHORITY
     return method, resolved
@@ -136,8 +139,9 @@ class Authenticator:
 
     def _keep_secret(self, secret):
         # The module scrubs these strings from everything it returns, also when a hub echoes them.
-        self._register_secret(secret)
-        self._register_secret(quote_plus(secret))
+        for form in (secret, quote_plus(secret)):
+            if form:
+                self._register_secret(form)
         return secret
 
     def authorization_header(self, client):

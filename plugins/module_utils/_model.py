@@ -76,7 +76,9 @@ class ItemListField(Field):
         return [dict((api, item[sub]) for sub, api in self.item_keys if item.get(sub) is not None) for item in value or []]
 
     def from_api(self, value):
-        return [dict((sub, item.get(api)) for sub, api in self.item_keys) for item in value or [] if isinstance(item, dict)]
+        # A sub-key the hub left out stays out (not None), so an item can be given back to the module.
+        return [dict((sub, item[api]) for sub, api in self.item_keys if item.get(api) is not None)
+                for item in value or [] if isinstance(item, dict)]
 
     def match(self, desired, current):
         """Pair desired items with distinct current ones: {desired index: current index}.
@@ -185,8 +187,13 @@ class ResourceModel:
             described['name'] = described['name'].rsplit('/', 1)[-1]
         by_key = dict((field.api_key, field) for field in self.fields)
         for key, value in definition.items():
-            field = by_key.get(key)
-            described[field.option if field else snake_case(key)] = field.from_api(value) if field and value is not None else value
+            if key not in by_key:
+                described[snake_case(key)] = value
+        # Every writable field is there, None where the hub holds nothing, so the shape is always
+        # the module's option set and an item can be fed back to the module as it is.
+        for field in self.fields:
+            value = definition.get(field.api_key)
+            described[field.option] = None if value is None else field.from_api(value)
         return described
 
 

@@ -96,3 +96,8 @@ def test_authenticator_makes_the_header_once_and_registers_its_secrets():
 def test_bearer_header():
     method, values = resolve_auth_params(params(access_token='tok'), environ={})
     assert Authenticator(method, values, 'https://h').authorization_header(client=None) == 'Bearer tok'
+
+
+def test_empty_credentials_are_refused():
+    with pytest.raises(AuthConfigError, match='sas_token must not be empty'):
+        resolve_auth_params(params(sas_token=''), environ={})
