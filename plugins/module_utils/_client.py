@@ -184,13 +184,14 @@ class HubClient:
                 delay = backoff_delay(attempt)
             out_of_time = deadline is not None and self._clock() + delay > deadline
             if attempt > self.retries or out_of_time:
+                stop = ' (no retry: waiting %.0f s more would pass wait_timeout)' % delay if out_of_time else ''
                 if response is not None:
-                    raise self.api_error(method, url, response, attempts=attempt)
-                raise HubConnectionError('Could not reach the hub at %s (%s %s) after %d attempt(s): %s'
-                                         % (self.endpoint, method, url, attempt, _reason(failure)))
+                    raise self.api_error(method, url, response, attempts=attempt, note=stop)
+                raise HubConnectionError('Could not reach the hub at %s (%s %s) after %d attempt(s): %s%s'
+                                         % (self.endpoint, method, url, attempt, _reason(failure), stop))
             self._sleep(delay)
 
-    def api_error(self, method, url, response, attempts=1):
+    def api_error(self, method, url, response, attempts=1, note=''):
         code, message = parse_error_body(response)
         detail = '%s%s' % ('%s: ' % code if code else '', message or 'no error message in the body')
         tries = ' after %d attempts' % attempts if attempts > 1 else ''
@@ -202,7 +203,7 @@ class HubClient:
             text = 'The hub rejected %s %s (HTTP 400): %s' % (method, url, detail)
         else:
             text = 'The hub answered %s %s with HTTP %d%s: %s' % (method, url, response.status, tries, detail)
-        return HubApiError(text, response.status, code, message)
+        return HubApiError(text + note, response.status, code, message)
 
     def call(self, method, url, json_body=None, ok=(200,), deadline=None):
         """send() and turn any status outside ok into a HubApiError."""
