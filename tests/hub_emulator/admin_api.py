@@ -1,0 +1,126 @@
+"""The unauthenticated admin API under /_emulator/ that tests use to steer and inspect the emulator.
+
+handle() is called with EmulatorState.lock held. Admin requests are never logged, faulted or
+authenticated.
+"""
+
+from typing import Callable
+from urllib.parse import unquote
+
+from .config import ConfigError, merge_config
+from .faults import parse_fault_rule
+from .hub_api import definition_to_store
+from .messages import IncomingRequest, InvalidJsonError, Response, arm_error, json_response
+from .state import EmulatorState
+
+ADMIN_PREFIX = "_emulator"
+
+AdminHandler = Callable[[IncomingRequest, EmulatorState], Response]
+
+
+def _health(_request: IncomingRequest, _state: EmulatorState) -> Response:
+    return json_response({"status": "ok"})
+
+
+def _reset(_request: IncomingRequest, state: EmulatorState) -> Response:
+    state.reset()
+    return json_response({"status": "reset"})
+
+
+def _get_config(_request: IncomingRequest, state: EmulatorState) -> Response:
+    return json_response(state.config)
+
+
+def _update_config(request: IncomingRequest, state: EmulatorState) -> Response:
+    try:
+        state.config = merge_config(state.config, request.json_body())
+    except InvalidJsonError as error:
+        return arm_error(400, "InvalidJson", str(error))
+    except ConfigError as error:
+        return arm_error(400, "InvalidConfig", str(error))
+    return json_response(state.config)
+
+
+def _get_requests(_request: IncomingRequest, state: EmulatorState) -> Response:
+    return json_response(state.requests.to_json())
+
+
+def _clear_requests(_request: IncomingRequest, state: EmulatorState) -> Response:
+    state.requests.clear()
+    return json_response(state.requests.to_json())
+
+
+def _get_links(_request: IncomingRequest, state: EmulatorState) -> Response:
+    return json_response(state.links.snapshot())
+
+
+def _clear_links(_request: IncomingRequest, state: EmulatorState) -> Response:
+    state.links.clear()
+    return json_response(state.links.snapshot())
+
+
+def _seed_link(request: IncomingRequest, state: EmulatorState, name: str) -> Response:
+    definition = definition_to_store(request, name, state)
+    if isinstance(definition, Response):
+        return definition
+    link = state.links.seed(name, definition)
+    return json_response(state.links.render(link))
+
+
+def _get_faults(_request: IncomingRequest, state: EmulatorState) -> Response:
+    return json_response({"faults": state.faults.to_json()})
+
+
+def _add_fault(request: IncomingRequest, state: EmulatorState) -> Response:
+    try:
+        state.faults.add(parse_fault_rule(request.json_body()))
+    except InvalidJsonError as error:
+        return arm_error(400, "InvalidJson", str(error))
+    except ConfigError as error:
+        return arm_error(400, "InvalidFault", str(error))
+    return _get_faults(request, state)
+
+
+def _clear_faults(request: IncomingRequest, state: EmulatorState) -> Response:
+    state.faults.clear()
+    return _get_faults(request, state)
+
+
+def _get_tokens(_request: IncomingRequest, state: EmulatorState) -> Response:
+    # Lets a test search its output for every token that was handed out (none may leak).
+    return json_response({"issued_tokens": state.tokens.issued()})
+
+
+def _revoke_tokens(request: IncomingRequest, state: EmulatorState) -> Response:
+    state.tokens.clear()
+    return _get_tokens(request, state)
+
+
+# resource (the path segment after /_emulator/) -> method -> handler
+_ROUTES: dict[str, dict[str, AdminHandler]] = {
+    "health": {"GET": _health},
+    "reset": {"POST": _reset},
+    "config": {"GET": _get_config, "POST": _update_config},
+    "requests": {"GET": _get_requests, "DELETE": _clear_requests},
+    "links": {"GET": _get_links, "DELETE": _clear_links},
+    "faults": {"GET": _get_faults, "POST": _add_fault, "DELETE": _clear_faults},
+    "tokens": {"GET": _get_tokens, "DELETE": _revoke_tokens},
+}
+
+
+def is_admin_path(path: str) -> bool:
+    return path.split("/")[1:2] == [ADMIN_PREFIX]
+
+
+def handle(request: IncomingRequest, state: EmulatorState) -> Response:
+    segments = request.path.split("/")[2:]
+    if len(segments) == 2 and segments[0] == "links" and request.method == "PUT":
+        return _seed_link(request, state, unquote(segments[1]))
+    methods = _ROUTES.get(segments[0]) if len(segments) == 1 else None
+    if methods is None:
+        return arm_error(404, "NotFound", f"The admin API has no resource {request.path}.")
+    handler = methods.get(request.method)
+    if handler is None:
+        allowed = ", ".join(methods)
+        return arm_error(405, "MethodNotAllowed", f"{request.path} accepts {allowed}.", headers={"Allow": allowed})
+    return handler(request, state)

@@ -1,0 +1,63 @@
+"""Everything the emulator remembers between requests, behind one lock."""
+
+import copy
+import threading
+from typing import Any
+
+from . import DEFAULT_HUB_NAME
+from .auth import TokenStore
+from .config import default_config
+from .faults import FaultInjector
+from .links import LinkStore
+
+
+class RequestLog:
+    """What reached the Hub API (and the AAD endpoint), without header values or bodies."""
+
+    def __init__(self) -> None:
+        self.entries: list[dict[str, Any]] = []
+
+    def record(self, method: str, path: str, query: dict[str, str], status: int | None,
+               auth_scheme: str | None, fault: str | None) -> None:
+        self.entries.append({
+            # seq restarts at 1 whenever the log is cleared, so a test can clear and then count.
+            "seq": len(self.entries) + 1,
+            "method": method,
+            "path": path,
+            "query": dict(query),
+            "status": status,
+            "auth_scheme": auth_scheme,
+            "fault": fault,
+        })
+
+    def clear(self) -> None:
+        self.entries.clear()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"count": len(self.entries), "requests": copy.deepcopy(self.entries)}
+
+
+class EmulatorState:
+    """Config, links, operations, request log, fault rules and issued tokens.
+
+    Request handlers hold `lock` for the whole time they read or change anything here (the
+    individual stores are not thread-safe), but never while sleeping for a delay fault.
+    """
+
+    def __init__(self, startup_config: dict[str, Any] | None = None, hub_name: str = DEFAULT_HUB_NAME):
+        self.lock = threading.RLock()
+        self.hub_name = hub_name
+        self._startup_config = copy.deepcopy(startup_config if startup_config is not None else default_config())
+        self.config = copy.deepcopy(self._startup_config)
+        self.links = LinkStore(hub_name)
+        self.requests = RequestLog()
+        self.faults = FaultInjector()
+        self.tokens = TokenStore()
+
+    def reset(self) -> None:
+        """Back to the state right after startup."""
+        self.config = copy.deepcopy(self._startup_config)
+        self.links.clear()
+        self.requests.clear()
+        self.faults.clear()
+        self.tokens.clear()
