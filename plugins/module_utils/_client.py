@@ -58,11 +58,12 @@ class HubOperationFailed(HubError):
 class HubApiError(HubError):
     """The hub answered with a status we cannot go on with."""
 
-    def __init__(self, message, status, code=None, hub_message=None):
+    def __init__(self, message, status, code=None, hub_message=None, body=None):
         super().__init__(message)
         self.status = status
         self.code = code
         self.hub_message = hub_message
+        self.body = body
 
 
 class HubResponse:
@@ -146,8 +147,10 @@ class HubClient:
         self._sleep = sleep
         self._clock = clock
         self.session = requests.Session()
-        self.session.verify = (ca_path or True) if validate_certs else False
         self.session.headers['Accept'] = 'application/json'
+        # Given per request: a session-level verify loses to REQUESTS_CA_BUNDLE in the environment,
+        # which must only stand in for the system bundle, never for an explicit ca_path.
+        self.verify = (ca_path or True) if validate_certs else False
 
     # ---- URLs -------------------------------------------------------------------------------
 
@@ -167,7 +170,8 @@ class HubClient:
             if authenticate:
                 headers['Authorization'] = self.authenticator.authorization_header(self)
             try:
-                raw = self.session.request(method, url, json=json_body, data=form, headers=headers, timeout=self.timeout)
+                raw = self.session.request(method, url, json=json_body, data=form, headers=headers, timeout=self.timeout,
+                                           verify=self.verify)
             except requests.exceptions.SSLError as exc:
                 raise HubConnectionError(
                     'TLS certificate verification failed for %s: %s. Point ca_path at the CA bundle that signed the '
@@ -203,7 +207,8 @@ class HubClient:
             text = 'The hub rejected %s %s (HTTP 400): %s' % (method, url, detail)
         else:
             text = 'The hub answered %s %s with HTTP %d%s: %s' % (method, url, response.status, tries, detail)
-        return HubApiError(text + note, response.status, code, message)
+        body = response.json if response.json is not None else response.text[:BODY_EXCERPT_LENGTH]
+        return HubApiError(text + note, response.status, code, message, body)
 
     def call(self, method, url, json_body=None, ok=(200,), deadline=None):
         """send() and turn any status outside ok into a HubApiError."""

@@ -25,6 +25,7 @@ from ansible_collections.customerinsights.hub.plugins.module_utils._auth import 
 from ansible_collections.customerinsights.hub.plugins.module_utils._client import (
     HAS_REQUESTS,
     REQUESTS_IMPORT_ERROR,
+    HubApiError,
     HubClient,
     HubError,
 )
@@ -102,5 +103,10 @@ class HubModule(AnsibleModule):
                          retries=self.params['retries'])
 
     def fail_from(self, error, **result):
-        """Report a HubError: its message names what failed; secrets are scrubbed by fail_json."""
+        """Report a HubError: its message names what failed, and a hub's answer comes with its status and body.
+
+        fail_json scrubs every registered secret, also from a body in which a hub echoed our headers.
+        """
+        if isinstance(error, HubApiError):
+            result.update(status=error.status, response=error.body)
         self.fail_json(msg=str(error), **result)

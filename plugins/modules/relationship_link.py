@@ -180,6 +180,16 @@ EXAMPLES = r'''
 '''
 
 RETURN = r'''
+status:
+  description: HTTP status of the hub's answer that failed the task.
+  returned: failure, when the hub answered
+  type: int
+  sample: 400
+response:
+  description: Body of the hub's answer that failed the task (parsed JSON, else the start of the text).
+  returned: failure, when the hub answered
+  type: raw
+  sample: {error: {code: InvalidApiVersion, message: The api-version query parameter is required}}
 id:
   description: Resource id of the link as the hub returned it.
   returned: success, when the hub has said it

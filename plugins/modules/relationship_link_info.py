@@ -56,6 +56,16 @@ EXAMPLES = r'''
 '''
 
 RETURN = r'''
+status:
+  description: HTTP status of the hub's answer that failed the task.
+  returned: failure, when the hub answered
+  type: int
+  sample: 400
+response:
+  description: Body of the hub's answer that failed the task (parsed JSON, else the start of the text).
+  returned: failure, when the hub answered
+  type: raw
+  sample: {error: {code: InvalidApiVersion, message: The api-version query parameter is required}}
 relationship_links:
   description:
     - The links, with snake_case keys like the options of M(customerinsights.hub.relationship_link),

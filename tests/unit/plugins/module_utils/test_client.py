@@ -236,3 +236,11 @@ def test_list_follows_next_link(client, fixture_json):
     responses.get(second, json=page)
     assert len(list(client.list_resources(HUB + '/manage/model/relationshipLinks?api-version=2017-04-26'))) == 2
     assert len(responses.calls) == 2
+
+
+@responses.activate
+def test_api_errors_carry_the_parsed_body(client):
+    responses.get(LINK, status=400, json={'error': {'code': 'Bad', 'message': 'no'}, 'extra': 1})
+    with pytest.raises(HubApiError) as raised:
+        client.get_resource(LINK)
+    assert raised.value.body == {'error': {'code': 'Bad', 'message': 'no'}, 'extra': 1}
