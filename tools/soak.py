@@ -46,8 +46,8 @@ def link_task(endpoint, link):
 
 def arm_fault_task(endpoint, rng):
     rule = dict(rng.choice(FAULTS), count=rng.choice((1, 2)), methods=[rng.choice(('GET', 'PUT'))])
-    return {'name': 'Arm a fault', 'ansible.builtin.uri': dict(url='%s/_emulator/faults' % endpoint, method='POST',
-                                                                  body_format='json', body=rule)}
+    uri = dict(url='%s/_emulator/faults' % endpoint, method='POST', body_format='json', body=rule)
+    return {'name': 'Arm a fault', 'ansible.builtin.uri': uri}
 
 
 def stored_matches(stored, link):

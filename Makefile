@@ -1,0 +1,96 @@
+# Build / test entry points for the customerinsights.hub collection (repo root = collection root).
+# Needs: GNU make, bash, git, tar and pyenv-style Pythons (3.11 and >= 3.12); PyPI for packages.
+# Everything installs into .venv, .venv-lint and build/ (all git-ignored).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+# Stages share work dirs (build/ci/<core>, .venv*): never run them in parallel.
+.NOTPARALLEL:
+
+NAMESPACE  := $(shell sed -n 's/^namespace:[[:space:]]*//p' galaxy.yml | tr -d "\"' ")
+NAME       := $(shell sed -n 's/^name:[[:space:]]*//p' galaxy.yml | tr -d "\"' ")
+VERSION    := $(shell sed -n 's/^version:[[:space:]]*//p' galaxy.yml | tr -d "\"' ")
+TARBALL    := build/$(NAMESPACE)-$(NAME)-$(VERSION).tar.gz
+
+VENV       := .venv
+VENV_LINT  := .venv-lint
+# Interpreter for .venv / .venv-lint (ansible-core 2.19 is the newest core for 3.11).
+PYTHON_DEV ?= $(shell bash tools/find-python.sh 3.11 2>/dev/null || command -v python3.11)
+
+# ansible-test: CORE=2.19 (controller Python 3.11) or CORE=2.21 (newest Python >= 3.12 that
+# ansible-test 2.21 supports, picked at run time). PY=X.Y overrides the controller Python.
+# With 2.21, sanity compile/import also run on every other Python found (module targets 3.9+).
+CORE ?= 2.19
+PY_2.19 := 3.11
+PY_2.21 := auto
+MIN_PY_2.21 := 3.12
+ALL_PY_2.21 := --all-pythons
+PY ?= $(or $(PY_$(CORE)),auto)
+ANSIBLE_TEST := bash tools/ansible-test.sh --core $(CORE) --python $(PY) \
+                $(if $(MIN_PY_$(CORE)),--min-python $(MIN_PY_$(CORE))) $(ALL_PY_$(CORE))
+
+.PHONY: help venv lint-venv build install demo test lint build-check sanity units integration \
+        ansible-test clean distclean
+
+help: ## Show this help
+	@echo "customerinsights.hub $(VERSION) - make targets:"
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
+	@echo "Variables: CORE=2.19|2.21 (sanity/units/integration/ansible-test), PY=X.Y|auto"
+
+$(VENV)/.stamp: requirements-dev.txt
+	@test -n "$(PYTHON_DEV)" || { echo "python3.11 not found" >&2; exit 1; }
+	rm -rf $(VENV)
+	$(PYTHON_DEV) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@$(VENV)/bin/python -c 'import ansible.release as r; print("ansible-core", r.__version__)'
+	@touch $@
+
+$(VENV_LINT)/.stamp: tools/requirements-lint.txt
+	@test -n "$(PYTHON_DEV)" || { echo "python3.11 not found" >&2; exit 1; }
+	rm -rf $(VENV_LINT)
+	$(PYTHON_DEV) -m venv $(VENV_LINT)
+	$(VENV_LINT)/bin/python -m pip install --quiet --disable-pip-version-check -r tools/requirements-lint.txt
+	@touch $@
+
+venv: $(VENV)/.stamp ## Create .venv (python3.11, ansible-core 2.19, requests) for build/demo
+
+lint-venv: $(VENV_LINT)/.stamp ## Create .venv-lint (ansible-lint, antsibull-docs/-changelog, ansible-builder)
+
+build: venv ## Build the collection tarball into build/
+	$(VENV)/bin/ansible-galaxy collection build --force --output-path build/
+
+install: build ## Install the tarball into build/collections (ANSIBLE_COLLECTIONS_PATH for the demo)
+	rm -rf build/collections/ansible_collections/$(NAMESPACE)/$(NAME)
+	$(VENV)/bin/ansible-galaxy collection install --offline --force -p build/collections $(TARBALL)
+
+demo: install ## Run examples/demo.yml twice against the hub emulator (changed, then unchanged)
+	bash tools/demo.sh
+
+test: ## Everything CI runs: lint, build-check, sanity+units+integration on core 2.19 and 2.21
+	bash tools/make-test.sh
+
+lint: lint-venv ## ansible-lint (production), antsibull-docs lint, antsibull-changelog lint
+	bash tools/lint.sh
+
+build-check: venv lint-venv ## Build, check tarball contents, install, ansible-doc every module, ansible-builder create
+	bash tools/build-check.sh
+
+sanity: ## ansible-test sanity (CORE=2.19|2.21), no ignore files allowed
+	$(ANSIBLE_TEST) sanity
+
+units: ## ansible-test units (CORE=2.19|2.21)
+	$(ANSIBLE_TEST) units
+
+integration: ## ansible-test integration (CORE=2.19|2.21)
+	$(ANSIBLE_TEST) integration
+
+ansible-test: ## sanity + units + integration for one core (CORE=2.19|2.21)
+	$(ANSIBLE_TEST) sanity units integration
+
+clean: ## Remove build output, ansible-test output and caches (keeps the venvs)
+	-[ ! -f build/demo-emulator/endpoint ] || PYTHONPATH=tests $(VENV)/bin/python -m hub_emulator stop --state-dir build/demo-emulator
+	rm -rf build tests/output tests/integration/inventory .ansible changelogs/.plugin-cache.yaml .pytest_cache
+	find . -name __pycache__ -type d -not -path './.venv*' -not -path './.git/*' -prune -exec rm -rf {} +
+
+distclean: clean ## clean + remove .venv and .venv-lint
+	rm -rf $(VENV) $(VENV_LINT)

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# make demo: start the hub emulator, run examples/demo.yml twice against it with the collection
+# installed in build/collections (make install), and check idempotency from the PLAY RECAP:
+# run 1 must report changed (>0), run 2 changed=0; no failed/unreachable hosts in either.
+# The emulator is stopped on every exit path (trap).
+set -euo pipefail
+# shellcheck source=tools/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+cd "$REPO"
+PY="$REPO/.venv/bin/python"
+STATE_DIR="$REPO/build/demo-emulator"
+PLAYBOOK="$REPO/examples/demo.yml"
+[ -x "$PY" ] || die "$PY missing: run 'make venv'"
+[ -d "$REPO/build/collections/ansible_collections/$COLL_NS/$COLL_NAME" ] || die "collection not installed: run 'make install'"
+
+emulator() {
+    PYTHONPATH="$REPO/tests" "$PY" -m hub_emulator "$@" --state-dir "$STATE_DIR"
+}
+
+stop_emulator() {
+    if [ -d "$STATE_DIR" ]; then
+        log "stopping the hub emulator"
+        emulator stop || echo "WARNING: 'hub_emulator stop' failed" >&2
+    fi
+}
+
+# A previous demo that was killed hard may have left one running: stop it, start from empty state.
+if [ -f "$STATE_DIR/endpoint" ]; then
+    emulator stop > /dev/null 2>&1 || true
+fi
+rm -rf "$STATE_DIR"
+mkdir -p "$STATE_DIR"
+
+trap stop_emulator EXIT
+log "starting the hub emulator (state dir $STATE_DIR)"
+emulator start < /dev/null
+for _ in $(seq 1 100); do
+    [ -s "$STATE_DIR/endpoint" ] && break
+    sleep 0.1
+done
+[ -s "$STATE_DIR/endpoint" ] || die "emulator did not write $STATE_DIR/endpoint"
+ENDPOINT=$(tr -d '[:space:]' < "$STATE_DIR/endpoint")
+echo "endpoint: $ENDPOINT"
+
+export CUSTOMER_INSIGHTS_HUB_ENDPOINT="$ENDPOINT"
+export CUSTOMER_INSIGHTS_SAS_POLICY_NAME=RootManageSharedAccessKey
+export CUSTOMER_INSIGHTS_SAS_KEY=ZW11bGF0b3Itcm9vdC1wcmltYXJ5LWtleQ==
+export ANSIBLE_COLLECTIONS_PATH="$REPO/build/collections"
+export ANSIBLE_NOCOLOR=1
+export ANSIBLE_FORCE_COLOR=0
+
+# Prints "changed failed unreachable" summed over the hosts of the PLAY RECAP in file $1.
+recap_counts() {
+    awk '/^PLAY RECAP/ { in_recap = 1; next }
+         in_recap && /changed=/ {
+             for (i = 1; i <= NF; i++) {
+                 split($i, kv, "=")
+                 if (kv[1] == "changed") c += kv[2]
+                 if (kv[1] == "failed") f += kv[2]
+                 if (kv[1] == "unreachable") u += kv[2]
+             }
+             hosts++
+         }
+         END { if (!hosts) print "none"; else print c + 0, f + 0, u + 0 }' "$1"
+}
+
+run_demo() {
+    local n=$1 expect=$2 out="$REPO/build/demo-run$1.log" counts changed failed unreachable
+    log "demo run $n of 2 (expect: $expect)"
+    if ! "$REPO/.venv/bin/ansible-playbook" -i localhost, "$PLAYBOOK" < /dev/null 2>&1 | tee "$out"; then
+        die "demo run $n: ansible-playbook failed (log: $out)"
+    fi
+    counts=$(recap_counts "$out")
+    [ "$counts" != none ] || die "demo run $n: no PLAY RECAP found (log: $out)"
+    read -r changed failed unreachable <<< "$counts"
+    if [ "$failed" -ne 0 ] || [ "$unreachable" -ne 0 ]; then
+        die "demo run $n: failed=$failed unreachable=$unreachable"
+    fi
+    if [ "$expect" = changed ] && [ "$changed" -eq 0 ]; then
+        die "demo run $n: expected changed>0 (the link is created), got changed=0"
+    fi
+    if [ "$expect" = unchanged ] && [ "$changed" -ne 0 ]; then
+        die "demo run $n: expected changed=0 (idempotent), got changed=$changed"
+    fi
+    echo "--> demo run $n: changed=$changed as expected ($expect)"
+}
+
+run_demo 1 changed
+run_demo 2 unchanged
+log "demo: OK (run 1 changed, run 2 unchanged)"

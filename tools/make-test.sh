@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# make test: every stage CI runs, in order, sequentially (2-core machine). Every stage runs even
+# when an earlier one failed; the exit status is non-zero when any stage failed.
+#   lint, build-check,
+#   ansible-test sanity/units/integration with ansible-core 2.19 on Python 3.11,
+#   ansible-test sanity/units/integration with ansible-core 2.21 on the newest Python >= 3.12
+#   that its ansible-test supports.
+# TEST_STAGES="lint build-check 2.19:sanity ..." selects a subset (any make target; CORE:target for ansible-test).
+set -euo pipefail
+# shellcheck source=tools/lib.sh
+. "$(dirname "$0")/lib.sh"
+cd "$REPO"
+
+read -r -a stages <<< "${TEST_STAGES:-lint build-check 2.19:sanity 2.19:units 2.19:integration 2.21:sanity 2.21:units 2.21:integration}"
+
+echo "customerinsights.hub make test: ${#stages[@]} stages; CI=${CI:-}; pythons: $(available_pythons | tr '\n' ' ')"
+total_start=$SECONDS
+passed=0
+failed=0
+summary=()
+for st in "${stages[@]}"; do
+    if [[ $st == *:* ]]; then
+        target=${st#*:}
+        args=("$target" "CORE=${st%%:*}")
+    else
+        target=$st
+        args=("$target")
+    fi
+    printf '\n################ make %s\n' "${args[*]}"
+    start=$SECONDS
+    if make --no-print-directory "${args[@]}" < /dev/null; then
+        result=ok
+        passed=$((passed + 1))
+    else
+        result=FAILED
+        failed=$((failed + 1))
+    fi
+    summary+=("$(printf '%-20s %-7s %5ss' "$st" "$result" "$((SECONDS - start))")")
+done
+
+printf '\n################ make test summary (%ss total)\n' "$((SECONDS - total_start))"
+printf '  %s\n' "${summary[@]}"
+echo "stages: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
