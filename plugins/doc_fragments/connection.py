@@ -43,7 +43,7 @@ options:
       - How many times a request is repeated after a transient failure (HTTP 429, 500, 502, 503, 504,
         a refused, reset or dropped connection, or a read timeout), with exponential backoff and jitter,
         honouring the hub's C(Retry-After). V(0) disables retries.
-      - Retries never go beyond O(wait_timeout) where a module has one.
+      - Retries never go beyond the C(wait_timeout) of a module that has that option.
     type: int
     default: 5
 notes:

@@ -228,8 +228,7 @@ class HubClient:
         """Every item of a paged list, following nextLink verbatim until it is absent."""
         while url:
             body = self.call('GET', url).json or {}
-            for item in body.get('value') or []:
-                yield item
+            yield from body.get('value') or []
             url = body.get('nextLink')
 
     def put_resource(self, url, body, wait, deadline):

@@ -19,7 +19,7 @@ description:
   - Because the hub replaces the whole link on PUT, an update sends the hub's current writable fields overlaid with
     the options of the task, so nothing the task did not mention is erased.
 author:
-  - customerinsights.hub contributors
+  - Customer Insights Hub collection maintainers (@customerinsights)
 requirements:
   - requests
 extends_documentation_fragment:
@@ -194,7 +194,7 @@ id:
   description: Resource id of the link as the hub returned it.
   returned: success, when the hub has said it
   type: str
-  sample: /subscriptions/c909e979-ef71-4def-a970-bc7c154db8c5/resourceGroups/TestHubRG/providers/Microsoft.CustomerInsights/hubs/sdkTestHub/relationshipLinks/PurchaseLink
+  sample: /subscriptions/c909e979-ef71-4def-a970-bc7c154db8c5/resourceGroups/rg/providers/Microsoft.CustomerInsights/hubs/myHub/relationshipLinks/PurchaseLink
 name:
   description: The bare name of the link, also when the hub answers C(<hub>/<link>).
   returned: always
@@ -218,14 +218,14 @@ relationship_link:
   returned: always
   type: dict
   sample:
-    id: /subscriptions/c909e979-ef71-4def-a970-bc7c154db8c5/resourceGroups/TestHubRG/providers/Microsoft.CustomerInsights/hubs/sdkTestHub/relationshipLinks/PurchaseLink
+    id: /subscriptions/c909e979-ef71-4def-a970-bc7c154db8c5/resourceGroups/rg/providers/Microsoft.CustomerInsights/hubs/myHub/relationshipLinks/PurchaseLink
     name: PurchaseLink
     type: Microsoft.CustomerInsights/hubs/relationshipLinks
     interaction_type: WebPurchase
     relationship_name: CustomerToStore
     link_name: PurchaseLink
     provisioning_state: Succeeded
-    tenant_id: sdktesthub
+    tenant_id: myhub
     relationship_guid_id: 0b8c2f4e-3d7a-4f5e-9a53-8f0c2d6b1e7a
     profile_property_references:
       - interaction_property_name: CustomerId

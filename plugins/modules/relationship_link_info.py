@@ -15,7 +15,7 @@ description:
   - The links come in the snake_case shape that M(customerinsights.hub.relationship_link) returns as
     RV(customerinsights.hub.relationship_link#module:relationship_link), so an item can be fed back to that module.
 author:
-  - customerinsights.hub contributors
+  - Customer Insights Hub collection maintainers (@customerinsights)
 requirements:
   - requests
 extends_documentation_fragment:
@@ -75,14 +75,14 @@ relationship_links:
   type: list
   elements: dict
   sample:
-    - id: /subscriptions/c909e979-ef71-4def-a970-bc7c154db8c5/resourceGroups/TestHubRG/providers/Microsoft.CustomerInsights/hubs/sdkTestHub/relationshipLinks/PurchaseLink
+    - id: /subscriptions/c909e979-ef71-4def-a970-bc7c154db8c5/resourceGroups/rg/providers/Microsoft.CustomerInsights/hubs/myHub/relationshipLinks/PurchaseLink
       name: PurchaseLink
       type: Microsoft.CustomerInsights/hubs/relationshipLinks
       interaction_type: WebPurchase
       relationship_name: CustomerToStore
       link_name: PurchaseLink
       provisioning_state: Succeeded
-      tenant_id: sdktesthub
+      tenant_id: myhub
       relationship_guid_id: 0b8c2f4e-3d7a-4f5e-9a53-8f0c2d6b1e7a
       profile_property_references:
         - interaction_property_name: CustomerId
