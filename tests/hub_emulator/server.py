@@ -174,7 +174,8 @@ class HubRequestHandler(BaseHTTPRequestHandler):
         scheme = split_scheme(request.header("Authorization"))[0]
         query = {name: values[-1] for name, values in request.query.items()}
         self.server.state.requests.record(request.method, request.path, query, status, scheme,
-                                          fault.label() if fault is not None else None)
+                                          fault.label() if fault is not None else None,
+                                          "%s:%s" % self.client_address[:2])
 
     def _answer_unfaulted(self, request: IncomingRequest, response: Response | None = None,
                           fault: FaultRule | None = None) -> None:

@@ -18,7 +18,7 @@ class RequestLog:
         self.entries: list[dict[str, Any]] = []
 
     def record(self, method: str, path: str, query: dict[str, str], status: int | None,
-               auth_scheme: str | None, fault: str | None) -> None:
+               auth_scheme: str | None, fault: str | None, connection: str | None = None) -> None:
         self.entries.append({
             # seq restarts at 1 whenever the log is cleared, so a test can clear and then count.
             "seq": len(self.entries) + 1,
@@ -28,6 +28,8 @@ class RequestLog:
             "status": status,
             "auth_scheme": auth_scheme,
             "fault": fault,
+            # The client's address:port: requests sharing it came over one kept-alive connection.
+            "connection": connection,
         })
 
     def clear(self) -> None:
