@@ -30,7 +30,7 @@ ANSIBLE_TEST := bash tools/ansible-test.sh --core $(CORE) --python $(PY) \
                 $(if $(MIN_PY_$(CORE)),--min-python $(MIN_PY_$(CORE))) $(ALL_PY_$(CORE))
 
 .PHONY: help venv lint-venv build install demo test lint build-check sanity units integration \
-        ansible-test clean distclean
+        ansible-test bench soak clean distclean
 
 help: ## Show this help
 	@echo "customerinsights.hub $(VERSION) - make targets:"
@@ -86,6 +86,13 @@ integration: ## ansible-test integration (CORE=2.19|2.21)
 
 ansible-test: ## sanity + units + integration for one core (CORE=2.19|2.21)
 	$(ANSIBLE_TEST) sanity units integration
+
+# Figures are printed, never asserted: they depend on the machine. Not part of make test.
+bench: install ## Benchmark N unchanged relationship_link tasks against N ansible.builtin.uri GETs (prints the table)
+	PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(VENV)/bin/python tools/bench.py --collections-path build/collections $(BENCH_ARGS)
+
+soak: install ## Soak: 200 tasks over 20 links with injected faults; checks the final hub state
+	PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(VENV)/bin/python tools/soak.py --collections-path build/collections $(SOAK_ARGS)
 
 clean: ## Remove build output, ansible-test output and caches (keeps the venvs)
 	-[ ! -f build/demo-emulator/endpoint ] || PYTHONPATH=tests $(VENV)/bin/python -m hub_emulator stop --state-dir build/demo-emulator

@@ -54,6 +54,9 @@ class AuthMethod:
     def from_environment(self, environ):
         return dict((option, environ.get(var)) for option, var in zip(self.options, self.env) if environ.get(var))
 
+    def variables_of(self, options):
+        return [var for option, var in zip(self.options, self.env) if option in options]
+
 
 AUTH_METHODS = (
     AuthMethod('sas_key', 'SAS policy key (sas_policy_name/sas_key)', ('sas_policy_name', 'sas_key'),
@@ -72,39 +75,58 @@ class AuthConfigError(HubError):
 def resolve_auth_params(params, environ=None):
     """Pick exactly one auth method and return (method, {option: value}).
 
-    Options given in the task win over environment variables: the environment is consulted only
-    when the task names no auth option at all, so a task can override a globally exported
-    credential of another kind without tripping the 'exactly one method' rule.
+    The task decides the method when it names any auth option; an option of that method it leaves
+    out comes from its own environment variable (a key kept in the environment, a policy name in
+    the task). Only when the task names none is the environment asked for a method, and then just
+    the complete methods there count. So a task can always override a credential of another kind
+    exported in the shell without tripping the 'exactly one method' rule.
     """
     environ = os.environ if environ is None else environ
-    chosen = [(method, method.given_in(params)) for method in AUTH_METHODS if method.given_in(params)]
-    source = 'task options'
-    values = params
-    if not chosen:
-        env_values = [(method, method.from_environment(environ)) for method in AUTH_METHODS]
-        chosen = [(method, sorted(found)) for method, found in env_values if found]
-        values = dict(pair for _method, found in env_values for pair in found.items())
-        source = 'environment variables'
-    if not chosen:
-        raise AuthConfigError(
-            'No authentication method given. Set exactly one of: %s (or their environment variables).'
-            % '; '.join(method.description for method in AUTH_METHODS))
-    if len(chosen) > 1:
-        raise AuthConfigError(
-            'Authentication methods are mutually exclusive, but the %s give %s.'
-            % (source, ' and '.join(method.description for method, _given in chosen)))
-    method, given = chosen[0]
-    missing = [option for option in method.options if option not in given]
+    in_task = [method for method in AUTH_METHODS if method.given_in(params)]
+    if len(in_task) > 1:
+        raise AuthConfigError('Authentication methods are mutually exclusive, but the task gives %s.'
+                              % ' and '.join(method.description for method in in_task))
+    if in_task:
+        method = in_task[0]
+        values = dict(method.from_environment(environ), **dict((option, params[option]) for option in method.given_in(params)))
+    else:
+        found = [(method, method.from_environment(environ)) for method in AUTH_METHODS]
+        complete = [(method, values) for method, values in found if len(values) == len(method.options)]
+        if len(complete) > 1:
+            raise AuthConfigError('Authentication methods are mutually exclusive, but the environment variables give %s.'
+                                  % ' and '.join(method.description for method, _values in complete))
+        if not complete:
+            partial = ['%s lacks %s' % (method.description, ', '.join(method.variables_of(set(method.options) - set(values))))
+                       for method, values in found if values]
+            raise AuthConfigError(
+                'No authentication method given. Set exactly one of: %s (or their environment variables).%s'
+                % ('; '.join(method.description for method in AUTH_METHODS),
+                   ' Incomplete in the environment: %s.' % '; '.join(partial) if partial else ''))
+        method, values = complete[0]
+    missing = [option for option in method.options if option not in values]
     if missing:
-        raise AuthConfigError('%s needs %s as well; missing: %s.'
-                              % (method.description, ', '.join(method.options), ', '.join(missing)))
-    resolved = dict((option, values[option]) for option in method.options)
-    empty = [option for option, value in resolved.items() if not str(value).strip()]
-    if empty:
-        raise AuthConfigError('%s: %s must not be empty.' % (method.description, ', '.join(empty)))
+        raise AuthConfigError('%s needs %s; missing: %s (set in the task or through %s).'
+                              % (method.description, ', '.join(method.options), ', '.join(missing),
+                                 ', '.join(method.variables_of(missing))))
+    problems = [credential_problem(option, values[option]) for option in method.options]
+    problems = [problem for problem in problems if problem]
+    if problems:
+        raise AuthConfigError('%s: %s.' % (method.description, '; '.join(problems)))
     if method.key == 'client_credentials':
-        resolved['auth_authority'] = params.get('auth_authority') or DEFAULT_AUTH_AUTHORITY
-    return method, resolved
+        values['auth_authority'] = params.get('auth_authority') or DEFAULT_AUTH_AUTHORITY
+    return method, values
+
+
+def credential_problem(option, value):
+    """Why a credential cannot go into a request, without ever quoting it."""
+    value = str(value)
+    if not value.strip():
+        return '%s must not be empty' % option
+    # A header value with a line break or control character is refused by requests with an error
+    # that quotes the whole header: refuse it here, naming only the option.
+    if value != value.strip() or any(ord(char) < 32 or ord(char) == 127 for char in value):
+        return '%s must not have leading or trailing white space or control characters (such as a line break)' % option
+    return None
 
 
 def generate_sas_token(resource_uri, policy_name, key, expiry):

@@ -16,7 +16,7 @@ import random
 import time
 import traceback
 
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 REQUESTS_IMPORT_ERROR = None
 try:
@@ -32,6 +32,9 @@ except ImportError:  # the import sanity test and a bare execution environment h
 RETRY_STATUSES = frozenset((429, 500, 502, 503, 504))
 BACKOFF_BASE = 1.0
 BACKOFF_CAP = 30.0
+# Longest single wait between retries when no wait_timeout bounds the task (a throttling hub may
+# ask for an hour).
+RETRY_WAIT_CAP = 60.0
 # How long to sleep between polls of a long-running operation when the hub sends no Retry-After.
 DEFAULT_POLL_INTERVAL = 2.0
 TERMINAL_STATES = frozenset(('Succeeded', 'Failed', 'HumanIntervention'))
@@ -138,8 +141,10 @@ class HubClient:
     """One requests session per module run: connection reuse and a token made once."""
 
     def __init__(self, endpoint, authenticator, api_version, timeout=30, validate_certs=True, ca_path=None,
-                 retries=5, sleep=time.sleep, clock=time.monotonic):
+                 retries=5, deadline=None, sleep=time.sleep, clock=time.monotonic):
         self.endpoint = endpoint.rstrip('/')
+        # When the task's wait_timeout runs out (clock value), for requests not given their own.
+        self.deadline = deadline
         self.authenticator = authenticator
         self.api_version = api_version
         self.timeout = timeout
@@ -161,8 +166,9 @@ class HubClient:
 
     # ---- the one place every request goes through ----------------------------------------------
 
-    def send(self, method, url, json_body=None, form=None, authenticate=True, deadline=None):
+    def send(self, method, url, json_body=None, form=None, authenticate=True):
         """Send one request, retrying transient failures; return a HubResponse of any other status."""
+        deadline = self.deadline
         attempt = 0
         while True:
             attempt += 1
@@ -175,10 +181,15 @@ class HubClient:
             except requests.exceptions.SSLError as exc:
                 raise HubConnectionError(
                     'TLS certificate verification failed for %s: %s. Point ca_path at the CA bundle that signed the '
-                    "hub's certificate, or set validate_certs=false for a test hub." % (self.endpoint, _reason(exc)))
+                    "hub's certificate, or set validate_certs=false for a test hub." % (_origin(url), _reason(exc)))
             except (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
                     requests.exceptions.ChunkedEncodingError) as exc:
                 response, failure = None, exc
+            except requests.exceptions.InvalidHeader:
+                # Its text quotes the header, credentials included.
+                raise HubError('The request %s %s could not be sent: a header value is invalid.' % (method, url))
+            except requests.exceptions.RequestException as exc:
+                raise HubError('The request %s %s could not be sent: %s' % (method, url, _reason(exc)))
             else:
                 response, failure = HubResponse.from_requests(raw), None
                 if response.status not in RETRY_STATUSES:
@@ -186,13 +197,15 @@ class HubClient:
             delay = parse_retry_after(response.headers) if response else None
             if delay is None:
                 delay = backoff_delay(attempt)
+            if deadline is None:
+                delay = min(delay, RETRY_WAIT_CAP)
             out_of_time = deadline is not None and self._clock() + delay > deadline
             if attempt > self.retries or out_of_time:
                 stop = ' (no retry: waiting %.0f s more would pass wait_timeout)' % delay if out_of_time else ''
                 if response is not None:
                     raise self.api_error(method, url, response, attempts=attempt, note=stop)
-                raise HubConnectionError('Could not reach the hub at %s (%s %s) after %d attempt(s): %s%s'
-                                         % (self.endpoint, method, url, attempt, _reason(failure), stop))
+                raise HubConnectionError('Could not reach %s (%s %s) after %d attempt(s): %s%s'
+                                         % (_origin(url), method, url, attempt, _reason(failure), stop))
             self._sleep(delay)
 
     def api_error(self, method, url, response, attempts=1, note=''):
@@ -210,68 +223,82 @@ class HubClient:
         body = response.json if response.json is not None else response.text[:BODY_EXCERPT_LENGTH]
         return HubApiError(text + note, response.status, code, message, body)
 
-    def call(self, method, url, json_body=None, ok=(200,), deadline=None):
+    def call(self, method, url, json_body=None, ok=(200,)):
         """send() and turn any status outside ok into a HubApiError."""
-        response = self.send(method, url, json_body=json_body, deadline=deadline)
+        response = self.send(method, url, json_body=json_body)
         if response.status not in ok:
             raise self.api_error(method, url, response)
         return response
 
     # ---- resources --------------------------------------------------------------------------
 
-    def get_resource(self, url, deadline=None):
+    def get_resource(self, url):
         """The resource body, or None when the hub answers 404."""
-        response = self.call('GET', url, ok=(200, 404), deadline=deadline)
-        return None if response.status == 404 else response.json
+        response = self.call('GET', url, ok=(200, 404))
+        return None if response.status == 404 else self.json_object('GET', url, response)
 
     def list_resources(self, url):
         """Every item of a paged list, following nextLink verbatim until it is absent."""
         while url:
-            body = self.call('GET', url).json or {}
+            body = self.json_object('GET', url, self.call('GET', url))
             yield from body.get('value') or []
             url = body.get('nextLink')
 
-    def put_resource(self, url, body, wait, deadline):
+    @staticmethod
+    def json_object(method, url, response):
+        """The JSON object of a successful answer; anything else is an error, never 'nothing there'.
+
+        Taking an HTML page for a missing link would make the module create it afresh and erase
+        every field the task did not give.
+        """
+        if not isinstance(response.json, dict):
+            raise HubApiError('The hub answered %s %s with HTTP %d but not with a JSON object: %s'
+                              % (method, url, response.status, response.text.strip()[:BODY_EXCERPT_LENGTH] or 'an empty body'),
+                              response.status, body=response.text[:BODY_EXCERPT_LENGTH])
+        return response.json
+
+    def put_resource(self, url, body, wait):
         """PUT and, with wait, follow the long-running operation to a terminal state.
 
         Returns the final resource body, or None when the hub accepted (202) and wait is false.
         """
-        response = self.call('PUT', url, json_body=body, ok=(200, 201, 202), deadline=deadline)
+        response = self.call('PUT', url, json_body=body, ok=(200, 201, 202))
         if response.status == 202:
             if not wait:
                 return None
             if response.headers.get('Location'):
-                self._wait_for_operation(response, 'PUT', url, deadline)
+                self._wait_for_operation(response, 'PUT', url)
                 # The operation is over: look at the outcome at once.
-                resource = self._wait_for_resource(url, deadline, None, delay=0)
+                resource = self._wait_for_resource(url, None, delay=0)
             else:
-                resource = self._wait_for_resource(url, deadline, None, delay=self._first_delay(response))
+                resource = self._wait_for_resource(url, None, delay=self._first_delay(response))
         else:
-            resource = response.json
+            resource = self.json_object('PUT', url, response)
             if wait:
-                resource = self._wait_for_resource(url, deadline, resource, delay=self._first_delay(response))
+                resource = self._wait_for_resource(url, resource, delay=self._first_delay(response))
         state = resource_state(resource)
         if state in FAILED_STATES:
             raise HubOperationFailed('Provisioning of %s ended in state %s.' % (url, state))
         return resource
 
-    def delete_resource(self, url, wait, deadline):
-        """DELETE; 404 means already gone. With wait and a 202, poll until GET answers 404."""
-        response = self.call('DELETE', url, ok=(200, 202, 204, 404), deadline=deadline)
-        if response.status != 202 or not wait:
+    def delete_resource(self, url, wait):
+        """DELETE; 404 means already gone. With wait, poll until GET answers 404."""
+        response = self.call('DELETE', url, ok=(200, 202, 204, 404))
+        if response.status == 404 or not wait:
             return
-        delay = self._first_delay(response)
-        if response.headers.get('Location'):
-            self._wait_for_operation(response, 'DELETE', url, deadline)
+        # A 200/204 may still leave the link Deleting for a while: look at once, then as the hub says.
+        delay = self._first_delay(response) if response.status == 202 else 0
+        if response.status == 202 and response.headers.get('Location'):
+            self._wait_for_operation(response, 'DELETE', url)
             delay = 0
 
         def gone():
-            resource = self.get_resource(url, deadline=deadline)
+            resource = self.get_resource(url)
             if resource_state(resource) in FAILED_STATES:
                 raise HubOperationFailed('Deletion of %s ended in state %s.' % (url, resource_state(resource)))
             return resource is None, None, 'still present (provisioningState %s)' % resource_state(resource)
 
-        self._poll(gone, url, 'to disappear', deadline, delay)
+        self._poll(gone, url, 'to disappear', delay)
 
     # ---- long-running operations --------------------------------------------------------------
 
@@ -280,12 +307,13 @@ class HubClient:
         delay = parse_retry_after(response.headers)
         return DEFAULT_POLL_INTERVAL if delay is None else delay
 
-    def _wait_for_operation(self, accepted, method, url, deadline):
+    def _wait_for_operation(self, accepted, method, url):
         """Poll the Location operation URL of a 202 while it answers 202."""
-        location = accepted.headers['Location']
+        # A relative Location is relative to the URL that was answered.
+        location = urljoin(url, accepted.headers['Location'])
 
         def finished():
-            response = self.call('GET', location, ok=(200, 201, 202, 204), deadline=deadline)
+            response = self.call('GET', location, ok=(200, 201, 202, 204))
             if response.status == 202:
                 return False, parse_retry_after(response.headers), 'operation still running'
             status = response.json.get('status') if isinstance(response.json, dict) else None
@@ -295,28 +323,28 @@ class HubClient:
                                          % (method, url, status, message or code or 'no details'))
             return True, None, status
 
-        self._poll(finished, location, 'to finish', deadline, self._first_delay(accepted))
+        self._poll(finished, location, 'to finish', self._first_delay(accepted))
 
-    def _wait_for_resource(self, url, deadline, resource, delay):
+    def _wait_for_resource(self, url, resource, delay):
         """GET until provisioningState is terminal (or absent); return the final body."""
         if resource is not None and not is_pending(resource):
             return resource
         latest = [resource]
 
         def settled():
-            latest[0] = self.get_resource(url, deadline=deadline)
+            latest[0] = self.get_resource(url)
             if latest[0] is None:
                 raise HubOperationFailed('%s disappeared while it was being provisioned.' % url)
             return not is_pending(latest[0]), None, 'provisioningState %s' % resource_state(latest[0])
 
-        self._poll(settled, url, 'to reach a terminal provisioningState', deadline, delay)
+        self._poll(settled, url, 'to reach a terminal provisioningState', delay)
         return latest[0]
 
-    def _poll(self, check, url, goal, deadline, delay):
+    def _poll(self, check, url, goal, delay):
         """Sleep, call check() -> (done, retry_after, what was seen), until done or out of wait_timeout."""
         last_seen = 'nothing yet'
         while True:
-            if self._clock() + delay > deadline:
+            if self.deadline is not None and self._clock() + delay > self.deadline:
                 raise HubTimeoutError('Timed out (wait_timeout) waiting for %s %s; last seen: %s.' % (url, goal, last_seen))
             if delay:
                 self._sleep(delay)
@@ -330,6 +358,12 @@ def is_pending(resource):
     """True while the hub still works on a resource: any provisioningState that is not terminal."""
     state = resource_state(resource)
     return state is not None and state not in TERMINAL_STATES
+
+
+def _origin(url):
+    """scheme://host[:port] of a URL: the service a connection failure is about."""
+    parts = urlsplit(url)
+    return '%s://%s' % (parts.scheme, parts.netloc)
 
 
 def _reason(exc):

@@ -39,8 +39,8 @@ class ResourceState:
             result['diff'] = dict(before=self.model.comparable(before or {}), after=self.model.comparable(after or {}))
         return result
 
-    def present(self, wait, deadline):
-        resource = self.client.get_resource(self.url, deadline=deadline)
+    def present(self, wait):
+        resource = self.client.get_resource(self.url)
         desired = self.model.desired(self.module.params)
         current = self.model.current(resource) if resource is not None else {}
         if resource is None:
@@ -50,22 +50,25 @@ class ResourceState:
                                       % (self.model.kind.capitalize(), self.name,
                                          ', '.join(self.model.required_on_create), ', '.join(missing)))
         elif not self.model.differences(desired, current):
+            state = self.model.describe(resource).get('provisioning_state')
+            if state in ('Failed', 'HumanIntervention'):
+                self.module.warn('%s %s matches the task but its provisioningState is %s.' % (self.model.kind.capitalize(), self.name, state))
             return self._result(False, resource, current, current)
         target = self.model.merged(desired, current)
         predicted = dict(resource and self.model.describe(resource) or {}, name=self.name, **target)
         if self.module.check_mode:
             return self._result(True, None, current, target, predicted=predicted)
-        final = self.client.put_resource(self.url, self.model.to_body(target), wait, deadline)
+        final = self.client.put_resource(self.url, self.model.to_body(target), wait)
         # A 202 without wait leaves us nothing but what we asked for (and the id we knew).
         return self._result(True, final, current, target, predicted=predicted)
 
-    def absent(self, wait, deadline):
-        resource = self.client.get_resource(self.url, deadline=deadline)
+    def absent(self, wait):
+        resource = self.client.get_resource(self.url)
         if resource is None:
             return self._result(False, None)
         before = self.model.current(resource)
         result = self._result(True, None, before, {})
         result['id'] = self.model.describe(resource).get('id')
         if not self.module.check_mode:
-            self.client.delete_resource(self.url, wait, deadline)
+            self.client.delete_resource(self.url, wait)
         return result

@@ -117,13 +117,16 @@ class ItemListField(Field):
 
 
 class ResourceModel:
-    """The writable fields of one resource type, its read-only fields, and what creation needs."""
+    """The writable fields of one resource type and what creation needs.
 
-    def __init__(self, kind, result_key, fields, read_only, required_on_create):
+    Read-only fields (linkName, provisioningState, ...) are simply not in the table, so they are
+    never compared, merged or sent.
+    """
+
+    def __init__(self, kind, result_key, fields, required_on_create):
         self.kind = kind
         self.result_key = result_key
         self.fields = fields
-        self.read_only = read_only
         self.required_on_create = required_on_create
 
     def desired(self, params):

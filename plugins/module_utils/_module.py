@@ -68,7 +68,7 @@ class HubModule(AnsibleModule):
 
     def check_input(self, problems):
         """Fail with every problem found in the task's options; called before any request."""
-        problems = [problem for problem in problems if problem]
+        problems = list(problems)
         params = self.params
         problems.append(endpoint_problem(params['hub_endpoint']))
         for option in ('timeout', 'wait_timeout'):
@@ -100,7 +100,7 @@ class HubModule(AnsibleModule):
         authenticator = Authenticator(method, values, endpoint, token_lifetime=lifetime, register_secret=self.no_log_values.add)
         return HubClient(endpoint, authenticator, self.params['api_version'], timeout=self.params['timeout'],
                          validate_certs=self.params['validate_certs'], ca_path=self.params['ca_path'],
-                         retries=self.params['retries'])
+                         retries=self.params['retries'], deadline=self.deadline())
 
     def fail_from(self, error, **result):
         """Report a HubError: its message names what failed, and a hub's answer comes with its status and body.

@@ -46,7 +46,6 @@ RELATIONSHIP_LINK = ResourceModel(
         LocaleMapField('display_name', 'displayName'),
         LocaleMapField('description', 'description'),
     ),
-    read_only=('linkName', 'provisioningState', 'tenantId', 'relationshipGuidId'),
     required_on_create=('interaction_type', 'relationship_name', 'profile_property_references',
                         'related_profile_property_references'),
 )
@@ -76,7 +75,7 @@ def name_problem(name):
     """Why a relationship link name is invalid, or None when it is fine."""
     if len(name) > NAME_MAX_LENGTH:
         return 'name must be at most %d characters long; it has %d' % (NAME_MAX_LENGTH, len(name))
-    if not NAME_PATTERN.match(name):
+    if not NAME_PATTERN.fullmatch(name):
         return ('name %r is invalid: it must start with a letter, be followed by at least one letter, digit or '
                 'underscore, and hold nothing else (pattern %s)' % (name, NAME_PATTERN.pattern))
     return None

@@ -285,9 +285,9 @@ def main():
     link = ResourceState(module, client, RELATIONSHIP_LINK, client.url(*(COLLECTION_PATH + (name,))), name)
     try:
         if module.params['state'] == 'present':
-            result = link.present(module.params['wait'], module.deadline())
+            result = link.present(module.params['wait'])
         else:
-            result = link.absent(module.params['wait'], module.deadline())
+            result = link.absent(module.params['wait'])
     except HubError as error:
         module.fail_from(error, name=name)
     module.exit_json(**result)

@@ -59,12 +59,12 @@ def test_no_method_fails_naming_the_options():
 
 
 def test_two_methods_fail_naming_both():
-    with pytest.raises(AuthConfigError, match=r'mutually exclusive.*sas_token.*access_token'):
+    with pytest.raises(AuthConfigError, match=r'mutually exclusive, but the task gives SAS token.*access_token'):
         resolve_auth_params(params(sas_token='a', access_token='b'), environ={})
 
 
-def test_incomplete_method_names_the_missing_option():
-    with pytest.raises(AuthConfigError, match='missing: sas_key'):
+def test_incomplete_method_names_the_missing_option_and_its_variable():
+    with pytest.raises(AuthConfigError, match=r'missing: sas_key \(set in the task or through CUSTOMER_INSIGHTS_SAS_KEY\)'):
         resolve_auth_params(params(sas_policy_name='p'), environ={})
 
 
@@ -76,10 +76,42 @@ def test_environment_is_used_only_when_the_task_gives_no_auth_option():
     assert (method.key, values) == ('access_token', {'access_token': 't'})
 
 
+def test_the_task_method_takes_its_missing_options_from_their_variables():
+    environ = {'CUSTOMER_INSIGHTS_SAS_KEY': 'k', 'AZURE_CLIENT_SECRET': 's'}
+    method, values = resolve_auth_params(params(sas_policy_name='p'), environ=environ)
+    assert (method.key, values) == ('sas_key', {'sas_policy_name': 'p', 'sas_key': 'k'})
+    method, values = resolve_auth_params(params(tenant_id='t', client_id='c'), environ=environ)
+    assert values == {'tenant_id': 't', 'client_id': 'c', 'client_secret': 's', 'auth_authority': 'https://login.microsoftonline.com'}
+
+
+def test_task_options_win_over_their_variables():
+    method, values = resolve_auth_params(params(sas_policy_name='p', sas_key='task'), environ={'CUSTOMER_INSIGHTS_SAS_KEY': 'env'})
+    assert values['sas_key'] == 'task'
+
+
+def test_only_complete_methods_in_the_environment_count():
+    environ = {'AZURE_TENANT_ID': 't', 'CUSTOMER_INSIGHTS_ACCESS_TOKEN': 'a'}
+    method, _values = resolve_auth_params(params(), environ=environ)
+    assert method.key == 'access_token'
+
+
 def test_two_methods_in_the_environment_fail():
     environ = {'CUSTOMER_INSIGHTS_SAS_TOKEN': 'a', 'CUSTOMER_INSIGHTS_ACCESS_TOKEN': 'b'}
     with pytest.raises(AuthConfigError, match='environment variables give'):
         resolve_auth_params(params(), environ=environ)
+
+
+def test_incomplete_environment_says_what_lacks():
+    with pytest.raises(AuthConfigError, match=r'No authentication method given.*client credentials .* lacks AZURE_CLIENT_ID, AZURE_CLIENT_SECRET'):
+        resolve_auth_params(params(), environ={'AZURE_TENANT_ID': 't'})
+
+
+@pytest.mark.parametrize('value', ['s3cr3t\n', ' s3cr3t', 's3\x00cr3t', 's3cr3t\r\n'])
+def test_credentials_with_control_characters_are_refused_without_quoting_them(value):
+    with pytest.raises(AuthConfigError) as raised:
+        resolve_auth_params(params(access_token=value), environ={})
+    assert 'access_token must not have leading or trailing white space or control characters' in str(raised.value)
+    assert 's3' not in str(raised.value) and 'cr3t' not in str(raised.value)
 
 
 def test_authenticator_makes_the_header_once_and_registers_its_secrets():

@@ -12,6 +12,7 @@ import responses
 from ansible_collections.customerinsights.hub.plugins.module_utils._auth import AUTH_METHODS, Authenticator
 from ansible_collections.customerinsights.hub.plugins.module_utils._client import (
     HubApiError,
+    HubError,
     HubClient,
     HubConnectionError,
     HubOperationFailed,
@@ -112,7 +113,7 @@ def test_get_resource_sends_the_auth_header_and_maps_404_to_none(client):
 def test_errors_carry_the_status_and_the_hub_message(client, status, fragment):
     responses.put(LINK, status=status, json={'error': {'code': 'InvalidRequestContent', 'message': 'bad field'}})
     with pytest.raises(HubApiError) as raised:
-        client.put_resource(LINK, {}, wait=True, deadline=100)
+        client.put_resource(LINK, {}, wait=True)
     assert fragment in str(raised.value)
     assert raised.value.status == status
 
@@ -138,7 +139,7 @@ def test_retries_run_out_with_the_last_status_and_the_attempt_count(client):
 @responses.activate
 def test_connection_errors_are_retried_then_reported_with_the_endpoint(client):
     responses.get(LINK, body=requests.exceptions.ConnectionError('connection refused'))
-    with pytest.raises(HubConnectionError, match='Could not reach the hub at https://hub.example .* after 4 attempt'):
+    with pytest.raises(HubConnectionError, match=r'Could not reach https://hub.example \(GET .*\) after 4 attempt'):
         client.get_resource(LINK)
 
 
@@ -146,14 +147,15 @@ def test_connection_errors_are_retried_then_reported_with_the_endpoint(client):
 def test_retries_never_go_beyond_the_deadline(client, clock):
     responses.get(LINK, status=503, headers={'Retry-After': '60'})
     with pytest.raises(HubApiError, match='HTTP 503'):
-        client.get_resource(LINK, deadline=30)
+        client.deadline = 30
+        client.get_resource(LINK)
     assert clock.sleeps == []
 
 
 @responses.activate
 def test_put_200_succeeded_needs_no_poll(client):
     responses.put(LINK, json=link())
-    assert client.put_resource(LINK, {'a': 1}, wait=True, deadline=100) == link()
+    assert client.put_resource(LINK, {'a': 1}, wait=True) == link()
     assert json.loads(responses.calls[0].request.body) == {'a': 1}
     assert len(responses.calls) == 1
 
@@ -163,7 +165,7 @@ def test_put_200_provisioning_polls_get_until_terminal(client, clock):
     responses.put(LINK, json=link('Provisioning'))
     responses.get(LINK, json=link('Provisioning'))
     responses.get(LINK, json=link('Succeeded'))
-    assert client.put_resource(LINK, {}, wait=True, deadline=100) == link()
+    assert client.put_resource(LINK, {}, wait=True) == link()
     assert len(responses.calls) == 3 and clock.sleeps == [2.0, 2.0]
 
 
@@ -173,7 +175,7 @@ def test_put_202_with_location_polls_the_operation_then_gets_the_link(client, cl
     responses.get(OPERATION, status=202, headers={'Retry-After': '3'})
     responses.get(OPERATION, json={'status': 'Succeeded'})
     responses.get(LINK, json=link())
-    assert client.put_resource(LINK, {}, wait=True, deadline=100) == link()
+    assert client.put_resource(LINK, {}, wait=True) == link()
     assert [call.request.url for call in responses.calls] == [LINK, OPERATION, OPERATION, LINK]
     assert clock.sleeps == [1.0, 3.0]
 
@@ -183,7 +185,7 @@ def test_put_202_operation_failure_is_reported(client):
     responses.put(LINK, status=202, headers={'Location': OPERATION, 'Retry-After': '0'})
     responses.get(OPERATION, json={'status': 'Failed', 'error': {'code': 'ProvisioningFailed', 'message': 'boom'}})
     with pytest.raises(HubOperationFailed, match='ended in state Failed: boom'):
-        client.put_resource(LINK, {}, wait=True, deadline=100)
+        client.put_resource(LINK, {}, wait=True)
 
 
 @responses.activate
@@ -192,13 +194,13 @@ def test_put_202_without_location_polls_the_link(client):
     responses.get(LINK, json=link('Provisioning'))
     responses.get(LINK, json=link('HumanIntervention'))
     with pytest.raises(HubOperationFailed, match='ended in state HumanIntervention'):
-        client.put_resource(LINK, {}, wait=True, deadline=100)
+        client.put_resource(LINK, {}, wait=True)
 
 
 @responses.activate
 def test_put_202_without_wait_returns_at_once(client):
     responses.put(LINK, status=202, headers={'Location': OPERATION})
-    assert client.put_resource(LINK, {}, wait=False, deadline=100) is None
+    assert client.put_resource(LINK, {}, wait=False) is None
     assert len(responses.calls) == 1
 
 
@@ -207,16 +209,66 @@ def test_waiting_is_bounded_by_the_deadline(client, clock):
     responses.put(LINK, json=link('Provisioning'))
     responses.get(LINK, json=link('Provisioning'))
     with pytest.raises(HubTimeoutError, match='Timed out .*last seen: provisioningState Provisioning'):
-        client.put_resource(LINK, {}, wait=True, deadline=7)
+        client.deadline = 7
+        client.put_resource(LINK, {}, wait=True)
     assert clock.now <= 7
 
 
 @responses.activate
-@pytest.mark.parametrize('status', [200, 204, 404])
-def test_delete_done_at_once(client, status):
-    responses.delete(LINK, status=status)
-    client.delete_resource(LINK, wait=True, deadline=100)
+def test_delete_of_a_missing_link_is_done_at_once(client):
+    responses.delete(LINK, status=404)
+    client.delete_resource(LINK, wait=True)
     assert len(responses.calls) == 1
+
+
+@responses.activate
+@pytest.mark.parametrize('status', [200, 204])
+def test_delete_answered_at_once_is_confirmed_by_one_get(client, clock, status):
+    responses.delete(LINK, status=status)
+    responses.get(LINK, status=404)
+    client.delete_resource(LINK, wait=True)
+    assert [call.request.method for call in responses.calls] == ['DELETE', 'GET']
+    assert clock.sleeps == []
+
+
+@responses.activate
+def test_delete_without_wait_sends_only_the_delete(client):
+    responses.delete(LINK, status=202)
+    client.delete_resource(LINK, wait=False)
+    assert len(responses.calls) == 1
+
+
+@responses.activate
+def test_a_relative_location_is_resolved_against_the_request(client):
+    responses.put(LINK, status=202, headers={'Location': '/manage/model/operations/op1?api-version=2017-04-26', 'Retry-After': '0'})
+    responses.get(OPERATION, json={'status': 'Succeeded'})
+    responses.get(LINK, json=link())
+    assert client.put_resource(LINK, {}, wait=True) == link()
+    assert responses.calls[1].request.url == OPERATION
+
+
+@responses.activate
+@pytest.mark.parametrize('body', ['<html>login page</html>', '', '["x"]'])
+def test_a_200_that_is_not_a_json_object_is_an_error_not_a_missing_link(client, body):
+    responses.get(LINK, body=body, status=200)
+    with pytest.raises(HubApiError, match='HTTP 200 but not with a JSON object'):
+        client.get_resource(LINK)
+
+
+@responses.activate
+def test_an_invalid_header_is_reported_without_quoting_it(client):
+    client.authenticator = type('Auth', (), {'authorization_header': lambda self, c: 'Bearer s3cr3t\n'})()
+    with pytest.raises(HubError) as raised:
+        client.get_resource(LINK)
+    assert 'header value is invalid' in str(raised.value) and 's3cr3t' not in str(raised.value)
+
+
+@responses.activate
+def test_retry_waits_are_capped_without_a_deadline(client, clock):
+    responses.get(LINK, status=429, headers={'Retry-After': '3600'})
+    responses.get(LINK, json=link())
+    client.get_resource(LINK)
+    assert clock.sleeps == [60.0]
 
 
 @responses.activate
@@ -224,7 +276,7 @@ def test_delete_202_polls_until_404(client):
     responses.delete(LINK, status=202, headers={'Retry-After': '0'})
     responses.get(LINK, json=link('Deleting'))
     responses.get(LINK, status=404)
-    client.delete_resource(LINK, wait=True, deadline=100)
+    client.delete_resource(LINK, wait=True)
     assert [call.request.method for call in responses.calls] == ['DELETE', 'GET', 'GET']
 
 
