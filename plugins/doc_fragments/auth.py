@@ -59,7 +59,11 @@ notes:
   - Exactly one authentication method must be given - O(sas_policy_name) with O(sas_key), O(sas_token),
     O(access_token), or O(tenant_id) with O(client_id) and O(client_secret). The module fails before any request
     when none or more than one is given.
-  - Environment variables are read only when the task sets none of the authentication options, so a task can
-    always override a credential exported in the environment.
+  - The method the task names takes the options it leaves out from their environment variables, for example
+    O(sas_policy_name) in the task and E(CUSTOMER_INSIGHTS_SAS_KEY) in the environment. A task that names no
+    authentication option uses the one method whose variables are all set; so a task can always override a
+    credential of another kind exported in the environment.
+  - Credentials with surrounding white space or control characters (such as a trailing line break) are refused
+    before any request, naming the option.
   - Secrets never appear in the output, the diff, the returned values or error messages, even when a hub echoes them.
 '''
