@@ -1,11 +1,13 @@
-"""Command line: python -m hub_emulator {serve,start,stop,certs} (see README.md)."""
+"""Command line: python -m hub_emulator {serve,start,stop,certs,sas-token} (see README.md)."""
 
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
 from . import DEFAULT_HUB_NAME, DEFAULT_PAGE_SIZE
+from .auth import build_sas_token
 from .config import default_config, merge_config
 from .lifecycle import LifecycleError, start, stop
 from .server import HubEmulatorServer, create_tls_context, serve_until_signalled, write_endpoint_file
@@ -91,6 +93,11 @@ def _certs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sas_token(args: argparse.Namespace) -> int:
+    print(build_sas_token(args.endpoint, args.policy, args.key, int(time.time()) + args.lifetime))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m hub_emulator", description="Customer Insights Hub API emulator")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -112,6 +119,13 @@ def build_parser() -> argparse.ArgumentParser:
     certs_parser.add_argument("--out", required=True, help="directory for ca.pem, server.pem and server-key.pem")
     certs_parser.add_argument("--days", type=int, default=7, help="validity in days (default: %(default)s)")
     certs_parser.set_defaults(run=_certs)
+
+    token_parser = commands.add_parser("sas-token", help="print a SAS token for an endpoint, as a ready token for tests")
+    token_parser.add_argument("--endpoint", required=True, help="the hub endpoint (resource URI) the token covers")
+    token_parser.add_argument("--policy", default="RootManageSharedAccessKey", help="SAS policy name (default: %(default)s)")
+    token_parser.add_argument("--key", required=True, help="the policy's primary or secondary key")
+    token_parser.add_argument("--lifetime", type=int, default=3600, help="seconds until expiry (default: %(default)s)")
+    token_parser.set_defaults(run=_sas_token)
     return parser
 
 

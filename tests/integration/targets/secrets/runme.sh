@@ -8,15 +8,7 @@ start_emulator
 PYTHON=${ANSIBLE_TEST_PYTHON_INTERPRETER:-python}
 ROOT_KEY=ZW11bGF0b3Itcm9vdC1wcmltYXJ5LWtleQ==
 SECONDARY_KEY=ZW11bGF0b3Itcm9vdC1zZWNvbmRhcnkta2V5
-SAS_TOKEN=$("$PYTHON" - "$HUB_ENDPOINT" "$SECONDARY_KEY" <<'PY'
-import base64, hashlib, hmac, sys, time
-from urllib.parse import quote_plus
-uri, key = quote_plus(sys.argv[1]), sys.argv[2]
-expiry = int(time.time()) + 3600
-digest = hmac.new(key.encode(), ('%s\n%d' % (uri, expiry)).encode(), hashlib.sha256).digest()
-print('SharedAccessSignature sr=%s&sig=%s&se=%d&skn=RootManageSharedAccessKey' % (uri, quote_plus(base64.b64encode(digest).decode()), expiry))
-PY
-)
+SAS_TOKEN=$(run_hub_emulator sas-token --endpoint "$HUB_ENDPOINT" --key "$SECONDARY_KEY")
 export SAS_TOKEN ROOT_KEY
 OUTPUT=$(mktemp)
 trap 'stop_emulator; rm -f "$OUTPUT"' EXIT
