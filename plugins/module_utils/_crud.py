@@ -14,6 +14,8 @@ check mode. What the task left out is left as it is on the hub.
 
 from __future__ import annotations
 
+from ansible_collections.customerinsights.hub.plugins.module_utils._client import FAILED_STATES, resource_state
+
 
 class ResourceState:
     """Drive one named resource of a model to state present or absent."""
@@ -50,9 +52,9 @@ class ResourceState:
                                       % (self.model.kind.capitalize(), self.name,
                                          ', '.join(self.model.required_on_create), ', '.join(missing)))
         elif not self.model.differences(desired, current):
-            state = self.model.describe(resource).get('provisioning_state')
-            if state in ('Failed', 'HumanIntervention'):
-                self.module.warn('%s %s matches the task but its provisioningState is %s.' % (self.model.kind.capitalize(), self.name, state))
+            if resource_state(resource) in FAILED_STATES:
+                self.module.warn('%s %s matches the task but its provisioningState is %s.'
+                                 % (self.model.kind.capitalize(), self.name, resource_state(resource)))
             return self._result(False, resource, current, current)
         target = self.model.merged(desired, current)
         predicted = dict(resource and self.model.describe(resource) or {}, name=self.name, **target)
@@ -66,9 +68,9 @@ class ResourceState:
         resource = self.client.get_resource(self.url)
         if resource is None:
             return self._result(False, None)
-        before = self.model.current(resource)
-        result = self._result(True, None, before, {})
-        result['id'] = self.model.describe(resource).get('id')
+        result = self._result(True, None, self.model.current(resource), {})
+        # The link is gone (or going): report the id it had.
+        result['id'] = self.model.split(resource)[0].get('id')
         if not self.module.check_mode:
             self.client.delete_resource(self.url, wait)
         return result
