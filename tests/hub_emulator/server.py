@@ -175,7 +175,8 @@ class HubRequestHandler(BaseHTTPRequestHandler):
         query = {name: values[-1] for name, values in request.query.items()}
         self.server.state.requests.record(request.method, request.path, query, status, scheme,
                                           fault.label() if fault is not None else None,
-                                          "%s:%s" % self.client_address[:2])
+                                          "%s:%s" % self.client_address[:2],
+                                          proxied=self.path.startswith(("http://", "https://")))
 
     def _answer_unfaulted(self, request: IncomingRequest, response: Response | None = None,
                           fault: FaultRule | None = None) -> None:

@@ -18,7 +18,8 @@ class RequestLog:
         self.entries: list[dict[str, Any]] = []
 
     def record(self, method: str, path: str, query: dict[str, str], status: int | None,
-               auth_scheme: str | None, fault: str | None, connection: str | None = None) -> None:
+               auth_scheme: str | None, fault: str | None, connection: str | None = None,
+               proxied: bool = False) -> None:
         self.entries.append({
             # seq restarts at 1 whenever the log is cleared, so a test can clear and then count.
             "seq": len(self.entries) + 1,
@@ -30,6 +31,8 @@ class RequestLog:
             "fault": fault,
             # The client's address:port: requests sharing it came over one kept-alive connection.
             "connection": connection,
+            # The request line held an absolute URL: a client sent it through an HTTP proxy (us).
+            "proxied": proxied,
         })
 
     def clear(self) -> None:
