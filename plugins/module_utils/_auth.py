@@ -108,7 +108,7 @@ def resolve_auth_params(params, environ=None):
         raise AuthConfigError('%s needs %s; missing: %s (set in the task or through %s).'
                               % (method.description, ', '.join(method.options), ', '.join(missing),
                                  ', '.join(method.variables_of(missing))))
-    problems = [credential_problem(option, values[option]) for option in method.options]
+    problems = [credential_problem(option, values[option], sent_as_is=option in SENT_AS_IS) for option in method.options]
     problems = [problem for problem in problems if problem]
     if problems:
         raise AuthConfigError('%s: %s.' % (method.description, '; '.join(problems)))
@@ -117,7 +117,11 @@ def resolve_auth_params(params, environ=None):
     return method, values
 
 
-def credential_problem(option, value):
+# Options that go into the Authorization header as they are (the others are signed or URL-encoded).
+SENT_AS_IS = frozenset(('sas_token', 'access_token'))
+
+
+def credential_problem(option, value, sent_as_is=False):
     """Why a credential cannot go into a request, without ever quoting it."""
     value = str(value)
     if not value.strip():
@@ -126,6 +130,8 @@ def credential_problem(option, value):
     # that quotes the whole header: refuse it here, naming only the option.
     if value != value.strip() or any(ord(char) < 32 or ord(char) == 127 for char in value):
         return '%s must not have leading or trailing white space or control characters (such as a line break)' % option
+    if sent_as_is and not value.isascii():
+        return '%s must be ASCII text, as tokens are; it holds other characters' % option
     return None
 
 

@@ -185,8 +185,8 @@ class HubClient:
             except (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
                     requests.exceptions.ChunkedEncodingError) as exc:
                 response, failure = None, exc
-            except requests.exceptions.InvalidHeader:
-                # Its text quotes the header, credentials included.
+            except (requests.exceptions.InvalidHeader, UnicodeError):
+                # Their text quotes the header, credentials included.
                 raise HubError('The request %s %s could not be sent: a header value is invalid.' % (method, url))
             except requests.exceptions.RequestException as exc:
                 raise HubError('The request %s %s could not be sent: %s' % (method, url, _reason(exc)))
@@ -282,15 +282,17 @@ class HubClient:
         return resource
 
     def delete_resource(self, url, wait):
-        """DELETE; 404 means already gone. With wait, poll until GET answers 404."""
+        """DELETE; 404 means already gone, 200/204 that it is deleted.
+
+        With wait and a 202: follow the operation URL to its end, or without one poll the link until
+        GET answers 404. Nothing is polled unless the hub says the deletion is pending.
+        """
         response = self.call('DELETE', url, ok=(200, 202, 204, 404))
-        if response.status == 404 or not wait:
+        if response.status != 202 or not wait:
             return
-        # A 200/204 may still leave the link Deleting for a while: look at once, then as the hub says.
-        delay = self._first_delay(response) if response.status == 202 else 0
-        if response.status == 202 and response.headers.get('Location'):
+        if response.headers.get('Location'):
             self._wait_for_operation(response, 'DELETE', url)
-            delay = 0
+            return
 
         def gone():
             resource = self.get_resource(url)
@@ -298,7 +300,7 @@ class HubClient:
                 raise HubOperationFailed('Deletion of %s ended in state %s.' % (url, resource_state(resource)))
             return resource is None, None, 'still present (provisioningState %s)' % resource_state(resource)
 
-        self._poll(gone, url, 'to disappear', delay)
+        self._poll(gone, url, 'to disappear', self._first_delay(response))
 
     # ---- long-running operations --------------------------------------------------------------
 

@@ -133,3 +133,14 @@ def test_bearer_header():
 def test_empty_credentials_are_refused():
     with pytest.raises(AuthConfigError, match='sas_token must not be empty'):
         resolve_auth_params(params(sas_token=''), environ={})
+
+
+@pytest.mark.parametrize('option', ['access_token', 'sas_token'])
+def test_tokens_must_be_ascii(option):
+    with pytest.raises(AuthConfigError, match='%s must be ASCII text' % option):
+        resolve_auth_params(params(**{option: 'tok\u20acen'}), environ={})
+
+
+def test_a_key_is_signed_so_it_may_hold_any_text():
+    _method, values = resolve_auth_params(params(sas_policy_name='p', sas_key='kl\u00e9'), environ={})
+    assert values['sas_key'] == 'kl\u00e9'

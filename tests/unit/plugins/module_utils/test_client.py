@@ -223,12 +223,18 @@ def test_delete_of_a_missing_link_is_done_at_once(client):
 
 @responses.activate
 @pytest.mark.parametrize('status', [200, 204])
-def test_delete_answered_at_once_is_confirmed_by_one_get(client, clock, status):
+def test_delete_answered_200_or_204_is_done(client, status):
     responses.delete(LINK, status=status)
-    responses.get(LINK, status=404)
     client.delete_resource(LINK, wait=True)
-    assert [call.request.method for call in responses.calls] == ['DELETE', 'GET']
-    assert clock.sleeps == []
+    assert [call.request.method for call in responses.calls] == ['DELETE']
+
+
+@responses.activate
+def test_delete_202_with_location_is_done_when_the_operation_succeeds(client):
+    responses.delete(LINK, status=202, headers={'Location': OPERATION, 'Retry-After': '0'})
+    responses.get(OPERATION, json={'status': 'Succeeded'})
+    client.delete_resource(LINK, wait=True)
+    assert [call.request.url for call in responses.calls] == [LINK, OPERATION]
 
 
 @responses.activate
