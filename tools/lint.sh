@@ -34,6 +34,10 @@ step() {
 color=()
 [ -t 1 ] || color=(--nocolor)
 step "ansible-lint --profile production" ansible-lint --profile production --offline "${color[@]}"
+# Module EXAMPLES as playbooks (ansible-lint does not read module docs): FQCNs, names, valid YAML.
+mapfile -t example_playbooks < <(python3 "$REPO/tools/examples_playbooks.py" plugins/modules "$WORK/examples")
+step "ansible-lint --profile production on module EXAMPLES" \
+    ansible-lint --profile production --offline "${color[@]}" "${example_playbooks[@]}"
 step "antsibull-docs lint-collection-docs --plugin-docs" \
     antsibull-docs lint-collection-docs --plugin-docs .
 step "antsibull-changelog lint" antsibull-changelog lint
