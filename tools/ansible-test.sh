@@ -48,6 +48,14 @@ WORK=$(cd "$WORK" && pwd -P)
 # Keep ansible-test's venv cache, get-pip cache and ~/.ansible out of the real HOME.
 export HOME="$WORK/home"
 export PIP_DISABLE_PIP_VERSION_CHECK=1
+# ansible-test strips the environment of the pip runs it makes, so a CA bundle given only through
+# PIP_CERT or REQUESTS_CA_BUNDLE (a TLS-inspecting proxy, say) would be lost: hand it over in the
+# user pip config of this HOME, which pip still reads.
+ca_bundle=${PIP_CERT:-${REQUESTS_CA_BUNDLE:-}}
+if [ -n "$ca_bundle" ] && [ -f "$ca_bundle" ]; then
+    mkdir -p "$HOME/.config/pip"
+    printf '[global]\ncert = %s\n' "$ca_bundle" > "$HOME/.config/pip/pip.conf"
+fi
 
 # 1. python3.X symlinks to real interpreters: pyenv shims of inactive versions exit 127 and
 #    ansible-test then fails instead of skipping that Python.
