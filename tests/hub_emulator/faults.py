@@ -111,10 +111,13 @@ class FaultInjector:
     def clear(self) -> None:
         self.rules.clear()
 
-    def consume(self, method: str, path: str) -> FaultRule | None:
-        """Take one count from the first rule matching the request; return a copy of it, or None."""
+    def consume(self, method: str, path: str, aad: bool = False) -> FaultRule | None:
+        """Take one count from the first rule matching the request; return a copy of it, or None.
+
+        An AAD token request only meets rules whose path_contains is set (and matches).
+        """
         for rule in self.rules:
-            if rule.matches(method, path):
+            if rule.matches(method, path) and (not aad or rule.path_contains is not None):
                 rule.count -= 1
                 if rule.count <= 0:
                     self.rules.remove(rule)

@@ -191,8 +191,9 @@ class HubRequestHandler(BaseHTTPRequestHandler):
     def _serve_hub(self, request: IncomingRequest) -> None:
         state = self.server.state
         with state.lock:
-            # The token endpoint stands for AAD, a different service: hub faults do not hit it.
-            fault = None if hub_api.is_aad_token_path(request.path) else state.faults.consume(request.method, request.path)
+            # The token endpoint stands for AAD, a different service: only rules aimed at it
+            # (path_contains naming it) hit it, so hub faults never break a token request by chance.
+            fault = state.faults.consume(request.method, request.path, aad=hub_api.is_aad_token_path(request.path))
             if fault is not None and fault.action in ("drop", "truncate"):
                 self._record(request, fault.status if fault.action == "truncate" else None, fault)
         if fault is not None:
