@@ -61,11 +61,9 @@ class HubOperationFailed(HubError):
 class HubApiError(HubError):
     """The hub answered with a status we cannot go on with."""
 
-    def __init__(self, message, status, code=None, hub_message=None, body=None):
+    def __init__(self, message, status, body=None):
         super().__init__(message)
         self.status = status
-        self.code = code
-        self.hub_message = hub_message
         self.body = body
 
 
@@ -221,7 +219,7 @@ class HubClient:
         else:
             text = 'The hub answered %s %s with HTTP %d%s: %s' % (method, url, response.status, tries, detail)
         body = response.json if response.json is not None else response.text[:BODY_EXCERPT_LENGTH]
-        return HubApiError(text + note, response.status, code, message, body)
+        return HubApiError(text + note, response.status, body)
 
     def call(self, method, url, json_body=None, ok=(200,)):
         """send() and turn any status outside ok into a HubApiError."""

@@ -75,29 +75,22 @@ relationship_links:
   type: list
   elements: dict
   sample:
-    - id: /subscriptions/c909e979-ef71-4def-a970-bc7c154db8c5/resourceGroups/rg/providers/Microsoft.CustomerInsights/hubs/myHub/relationshipLinks/PurchaseLink
-      name: PurchaseLink
+    # The shape of RV(customerinsights.hub.relationship_link#module:relationship_link); fields the hub
+    # holds nothing for are null, so an item can be given back to that module.
+    - id: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.CustomerInsights/hubs/myHub/relationshipLinks/StoreVisits
+      name: StoreVisits
       type: Microsoft.CustomerInsights/hubs/relationshipLinks
-      interaction_type: WebPurchase
-      relationship_name: CustomerToStore
-      link_name: PurchaseLink
+      link_name: StoreVisits
       provisioning_state: Succeeded
       tenant_id: myhub
-      relationship_guid_id: 0b8c2f4e-3d7a-4f5e-9a53-8f0c2d6b1e7a
-      profile_property_references:
-        - interaction_property_name: CustomerId
-          profile_property_name: ProfileId
-      related_profile_property_references:
-        - interaction_property_name: StoreId
-          profile_property_name: ProfileId
-      mappings:
-        - interaction_field_name: PurchaseDate
-          relationship_field_name: LastPurchase
-          link_type: UpdateAlways
-      display_name:
-        en-us: Purchases
-      description:
-        en-us: Customer purchases at a store
+      relationship_guid_id: 5d1f0a2c-8e4b-4c7d-b6a9-2f3e1d0c9b8a
+      interaction_type: StoreVisit
+      relationship_name: CustomerToStore
+      profile_property_references: [{interaction_property_name: VisitorId, profile_property_name: ProfileId}]
+      related_profile_property_references: [{interaction_property_name: StoreId, profile_property_name: ProfileId}]
+      mappings: null
+      display_name: null
+      description: {en-us: Visits of a customer to a store}
 '''
 
 from ansible_collections.customerinsights.hub.plugins.module_utils._client import HubError
