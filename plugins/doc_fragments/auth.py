@@ -17,8 +17,10 @@ options:
     type: str
   sas_key:
     description:
-      - Primary or secondary key of the SAS policy O(sas_policy_name).
-      - The token is C(SharedAccessSignature sr=<uri>&sig=<signature>&se=<expiry>&skn=<policy>) where the signature is
+      - The primary or secondary key of the SAS policy O(sas_policy_name), as the hub shows it under its
+        SAS policies (Admin, Permissions), or as C(primaryKey) of the policy in the API; paste it as it is.
+      - Used together with O(sas_policy_name); the module signs a fresh token with it. Signing details, for
+        those who need them - the token is C(SharedAccessSignature sr=<uri>&sig=<signature>&se=<expiry>&skn=<policy>) where the signature is
         the base64 HMAC-SHA256 of the URL-encoded O(hub_endpoint) URI, a line feed and the expiry, keyed with the UTF-8
         bytes of this key (the Service Bus convention). The Hub docs print the prefix as C(SharedAccessSignature-sig=);
         that hyphen is a typo, a space is sent.

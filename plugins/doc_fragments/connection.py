@@ -11,12 +11,12 @@ class ModuleDocFragment:
 options:
   hub_endpoint:
     description:
-      - Base URL of the Customer Insights Hub API, the hub's C(apiEndpoint), for example
+      - Root URL of the Customer Insights Hub API, the hub's C(apiEndpoint), for example
         V(https://myhub.api.azurecustomerinsights.com).
-      - Must be an C(http) or C(https) URL.
-      - If not given in the task, the value of the environment variable E(CUSTOMER_INSIGHTS_HUB_ENDPOINT) is used.
+      - Required, here or in the environment variable E(CUSTOMER_INSIGHTS_HUB_ENDPOINT).
+      - Must be an C(http) or C(https) URL with no path (V(/) at most), query or fragment; the module adds
+        C(/manage/model/...) itself. Anything else fails before any request.
     type: str
-    required: true
   api_version:
     description:
       - The C(api-version) query parameter sent with every request.
@@ -31,6 +31,7 @@ options:
   ca_path:
     description:
       - Path to a PEM file of CA certificates used to verify the hub's TLS certificate instead of the system bundle.
+      - The file must exist, be readable and hold at least one PEM certificate; this is checked before any request.
       - The standard E(REQUESTS_CA_BUNDLE) variable works too.
     type: path
   timeout:
@@ -43,7 +44,7 @@ options:
       - How many times a request is repeated after a transient failure (HTTP 429, 500, 502, 503, 504,
         a refused, reset or dropped connection, or a read timeout), with exponential backoff and jitter,
         honouring the hub's C(Retry-After). V(0) disables retries.
-      - Retries never go beyond the C(wait_timeout) of a module that has that option.
+      - Each retry is counted in RV(retry_count), and a task that retried warns with the reasons.
     type: int
     default: 5
 notes:

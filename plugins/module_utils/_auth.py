@@ -99,8 +99,9 @@ def resolve_auth_params(params, environ=None):
             partial = ['%s lacks %s' % (method.description, ', '.join(method.variables_of(set(method.options) - set(values))))
                        for method, values in found if values]
             raise AuthConfigError(
-                'No authentication method given. Set exactly one of: %s (or their environment variables).%s'
-                % ('; '.join(method.description for method in AUTH_METHODS),
+                'No authentication method given. Set exactly one of: %s.%s'
+                % ('; '.join('%s, or the environment variables %s' % (method.description, ', '.join(method.env))
+                             for method in AUTH_METHODS),
                    ' Incomplete in the environment: %s.' % '; '.join(partial) if partial else ''))
         method, values = complete[0]
     missing = [option for option in method.options if option not in values]

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import json
 import random
@@ -40,10 +41,18 @@ DEFAULT_POLL_INTERVAL = 2.0
 TERMINAL_STATES = frozenset(('Succeeded', 'Failed', 'HumanIntervention'))
 FAILED_STATES = frozenset(('Failed', 'HumanIntervention'))
 BODY_EXCERPT_LENGTH = 300
+# The resource envelope of an ARM-shaped (or flat) answer.
+ENVELOPE_KEYS = ('id', 'name', 'type')
 
 
 class HubError(Exception):
-    """Anything that makes a hub request fail; str() is the message the module reports."""
+    """Anything that makes a hub request fail; str() is the message the module reports.
+
+    write_accepted is set when the hub had already accepted a write (PUT or DELETE) of the task
+    before this error: the hub has changed, so the task reports changed even though it fails.
+    """
+
+    write_accepted = False
 
 
 class HubConnectionError(HubError):
@@ -65,6 +74,10 @@ class HubApiError(HubError):
         super().__init__(message)
         self.status = status
         self.body = body
+
+
+class HubShapeError(HubError):
+    """A successful answer whose content the schema forbids (a field of the wrong type, say)."""
 
 
 class HubResponse:
@@ -139,10 +152,21 @@ class HubClient:
     """One requests session per module run: connection reuse and a token made once."""
 
     def __init__(self, endpoint, authenticator, api_version, timeout=30, validate_certs=True, ca_path=None,
-                 retries=5, deadline=None, sleep=time.sleep, clock=time.monotonic):
+                 retries=5, deadline=None, wait_timeout=None, sleep=time.sleep, clock=time.monotonic):
         self.endpoint = endpoint.rstrip('/')
         # When the task's wait_timeout runs out (clock value), for requests not given their own.
         self.deadline = deadline
+        # The option behind the deadline, named in timeout messages.
+        self.wait_timeout = wait_timeout
+        # What the run did, returned by every module: each attempt is a request, each repeated
+        # attempt a retry, each look at a pending operation a poll.
+        self.request_count = 0
+        self.retry_count = 0
+        self.poll_count = 0
+        # Why requests were retried ('HTTP 503', 'connection reset ...'), for the warning.
+        self.retry_reasons = []
+        # One entry per attempt: method, URL (no secret is ever in our URLs), status, milliseconds.
+        self.trace = []
         self.authenticator = authenticator
         self.api_version = api_version
         self.timeout = timeout
@@ -170,28 +194,9 @@ class HubClient:
         attempt = 0
         while True:
             attempt += 1
-            headers = {}
-            if authenticate:
-                headers['Authorization'] = self.authenticator.authorization_header(self)
-            try:
-                raw = self.session.request(method, url, json=json_body, data=form, headers=headers, timeout=self.timeout,
-                                           verify=self.verify)
-            except requests.exceptions.SSLError as exc:
-                raise HubConnectionError(
-                    'TLS certificate verification failed for %s: %s. Point ca_path at the CA bundle that signed the '
-                    "hub's certificate, or set validate_certs=false for a test hub." % (_origin(url), _reason(exc)))
-            except (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
-                    requests.exceptions.ChunkedEncodingError) as exc:
-                response, failure = None, exc
-            except (requests.exceptions.InvalidHeader, UnicodeError):
-                # Their text quotes the header, credentials included.
-                raise HubError('The request %s %s could not be sent: a header value is invalid.' % (method, url))
-            except requests.exceptions.RequestException as exc:
-                raise HubError('The request %s %s could not be sent: %s' % (method, url, _reason(exc)))
-            else:
-                response, failure = HubResponse.from_requests(raw), None
-                if response.status not in RETRY_STATUSES:
-                    return response
+            response, failure = self._attempt(method, url, json_body, form, authenticate)
+            if response is not None and response.status not in RETRY_STATUSES:
+                return response
             delay = parse_retry_after(response.headers) if response else None
             if delay is None:
                 delay = backoff_delay(attempt)
@@ -199,12 +204,46 @@ class HubClient:
                 delay = min(delay, RETRY_WAIT_CAP)
             out_of_time = deadline is not None and self._clock() + delay > deadline
             if attempt > self.retries or out_of_time:
-                stop = ' (no retry: waiting %.0f s more would pass wait_timeout)' % delay if out_of_time else ''
+                stop = (' (no retry: waiting %.0f s more would pass %s)' % (delay, self._limit())) if out_of_time else ''
                 if response is not None:
                     raise self.api_error(method, url, response, attempts=attempt, note=stop)
                 raise HubConnectionError('Could not reach %s (%s %s) after %d attempt(s): %s%s'
                                          % (_origin(url), method, url, attempt, _reason(failure), stop))
+            self.retry_count += 1
+            self.retry_reasons.append('HTTP %d' % response.status if response is not None else _reason(failure))
             self._sleep(delay)
+
+    def _attempt(self, method, url, json_body, form, authenticate):
+        """One request: (HubResponse, None), or (None, exception) for a transient transport failure."""
+        headers = {}
+        if authenticate:
+            headers['Authorization'] = self.authenticator.authorization_header(self)
+        self.request_count += 1
+        started = self._clock()
+        status = None
+        try:
+            raw = self.session.request(method, url, json=json_body, data=form, headers=headers, timeout=self.timeout,
+                                       verify=self.verify)
+            status = raw.status_code
+            return HubResponse.from_requests(raw), None
+        except requests.exceptions.SSLError as exc:
+            raise HubConnectionError(
+                'TLS certificate verification failed for %s: %s. Point ca_path at the CA bundle that signed the '
+                "hub's certificate, or set validate_certs=false for a test hub." % (_origin(url), _reason(exc)))
+        except (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
+                requests.exceptions.ChunkedEncodingError) as exc:
+            return None, exc
+        except (requests.exceptions.InvalidHeader, UnicodeError):
+            # Their text quotes the header, credentials included.
+            raise HubError('The request %s %s could not be sent: a header value is invalid.' % (method, url))
+        except requests.exceptions.RequestException as exc:
+            raise HubError('The request %s %s could not be sent: %s' % (method, url, _reason(exc)))
+        finally:
+            self.trace.append(dict(method=method, url=url, status=status,
+                                   milliseconds=int(round((self._clock() - started) * 1000))))
+
+    def _limit(self):
+        return 'wait_timeout=%d' % self.wait_timeout if self.wait_timeout else 'wait_timeout'
 
     def api_error(self, method, url, response, attempts=1, note=''):
         code, message = parse_error_body(response)
@@ -233,14 +272,22 @@ class HubClient:
     def get_resource(self, url):
         """The resource body, or None when the hub answers 404."""
         response = self.call('GET', url, ok=(200, 404))
-        return None if response.status == 404 else self.json_object('GET', url, response)
+        return None if response.status == 404 else check_envelope('GET', url, self.json_object('GET', url, response))
 
     def list_resources(self, url):
         """Every item of a paged list, following nextLink verbatim until it is absent."""
         while url:
-            body = self.json_object('GET', url, self.call('GET', url))
-            yield from body.get('value') or []
-            url = body.get('nextLink')
+            page_url = url
+            body = self.json_object('GET', page_url, self.call('GET', page_url))
+            items, url = body.get('value'), body.get('nextLink')
+            if items is not None and not isinstance(items, list):
+                raise shape_error('GET', page_url, 'value', 'a list of resources', items)
+            if url is not None and not isinstance(url, str):
+                raise shape_error('GET', page_url, 'nextLink', 'a URL string', url)
+            for index, item in enumerate(items or []):
+                if not isinstance(item, dict):
+                    raise shape_error('GET', page_url, 'value[%d]' % index, 'a JSON object', item)
+                yield check_envelope('GET', page_url, item)
 
     @staticmethod
     def json_object(method, url, response):
@@ -261,6 +308,10 @@ class HubClient:
         Returns the final resource body, or None when the hub accepted (202) and wait is false.
         """
         response = self.call('PUT', url, json_body=body, ok=(200, 201, 202))
+        with write_accepted():
+            return self._finish_put(url, response, wait)
+
+    def _finish_put(self, url, response, wait):
         if response.status == 202:
             if not wait:
                 return None
@@ -271,7 +322,7 @@ class HubClient:
             else:
                 resource = self._wait_for_resource(url, None, delay=self._first_delay(response))
         else:
-            resource = self.json_object('PUT', url, response)
+            resource = check_envelope('PUT', url, self.json_object('PUT', url, response))
             if wait:
                 resource = self._wait_for_resource(url, resource, delay=self._first_delay(response))
         state = resource_state(resource)
@@ -288,6 +339,10 @@ class HubClient:
         response = self.call('DELETE', url, ok=(200, 202, 204, 404))
         if response.status != 202 or not wait:
             return
+        with write_accepted():
+            self._finish_delete(url, response)
+
+    def _finish_delete(self, url, response):
         if response.headers.get('Location'):
             self._wait_for_operation(response, 'DELETE', url)
             return
@@ -345,13 +400,64 @@ class HubClient:
         last_seen = 'nothing yet'
         while True:
             if self.deadline is not None and self._clock() + delay > self.deadline:
-                raise HubTimeoutError('Timed out (wait_timeout) waiting for %s %s; last seen: %s.' % (url, goal, last_seen))
+                raise HubTimeoutError('Timed out waiting for %s %s; last seen: %s. The limit is %s; the hub accepted '
+                                      'the write and may still finish it.' % (url, goal, last_seen, self._limit()))
             if delay:
                 self._sleep(delay)
+            self.poll_count += 1
             done, retry_after, last_seen = check()
             if done:
                 return
             delay = DEFAULT_POLL_INTERVAL if retry_after is None else retry_after
+
+
+@contextlib.contextmanager
+def write_accepted():
+    """Mark every HubError raised inside the block as coming after an accepted write."""
+    try:
+        yield
+    except HubError as error:
+        error.write_accepted = True
+        raise
+
+
+def check_envelope(method, url, resource):
+    """Fail on the parts every resource shares (envelope, properties, provisioningState) when mis-typed.
+
+    The waits read provisioningState before any model looks at the answer.
+    """
+    for key in ENVELOPE_KEYS:
+        if resource.get(key) is not None and not isinstance(resource[key], str):
+            raise shape_error(method, url, key, 'a string', resource[key])
+    properties = resource.get('properties')
+    if properties is not None and not isinstance(properties, dict):
+        raise shape_error(method, url, 'properties', 'a JSON object', properties)
+    definition = properties if isinstance(properties, dict) else resource
+    state = definition.get('provisioningState')
+    if state is not None and not isinstance(state, str):
+        raise shape_error(method, url, 'provisioningState', 'a string', state)
+    return resource
+
+
+def shape_error(method, url, field, expected, value):
+    """A HubShapeError naming the field, what the schema wants there and what came instead."""
+    return HubShapeError('The hub answered %s %s with a body the API schema forbids: %s must be %s, not %s.'
+                         % (method, url, field, expected, json_type(value)))
+
+
+def json_type(value):
+    """The JSON name of a value's type, for messages (never the value: it may be long)."""
+    if value is None:
+        return 'null'
+    if isinstance(value, bool):
+        return 'a boolean'
+    if isinstance(value, (int, float)):
+        return 'a number'
+    if isinstance(value, str):
+        return 'a string'
+    if isinstance(value, list):
+        return 'a list'
+    return 'an object'
 
 
 def is_pending(resource):

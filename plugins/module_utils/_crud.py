@@ -14,7 +14,7 @@ check mode. What the task left out is left as it is on the hub.
 
 from __future__ import annotations
 
-from ansible_collections.customerinsights.hub.plugins.module_utils._client import FAILED_STATES, resource_state
+from ansible_collections.customerinsights.hub.plugins.module_utils._client import FAILED_STATES, resource_state, write_accepted
 
 
 class ResourceState:
@@ -41,8 +41,12 @@ class ResourceState:
             result['diff'] = dict(before=self.model.comparable(before or {}), after=self.model.comparable(after or {}))
         return result
 
-    def present(self, wait):
+    def _read(self):
         resource = self.client.get_resource(self.url)
+        return None if resource is None else self.model.check_shape('GET', self.url, resource)
+
+    def present(self, wait):
+        resource = self._read()
         desired = self.model.desired(self.module.params)
         current = self.model.current(resource) if resource is not None else {}
         if resource is None:
@@ -61,11 +65,13 @@ class ResourceState:
         if self.module.check_mode:
             return self._result(True, None, current, target, predicted=predicted)
         final = self.client.put_resource(self.url, self.model.to_body(target), wait)
+        with write_accepted():
+            final = final and self.model.check_shape('PUT', self.url, final)
         # A 202 without wait leaves us nothing but what we asked for (and the id we knew).
         return self._result(True, final, current, target, predicted=predicted)
 
     def absent(self, wait):
-        resource = self.client.get_resource(self.url)
+        resource = self._read()
         if resource is None:
             return self._result(False, None)
         result = self._result(True, None, self.model.current(resource), {})

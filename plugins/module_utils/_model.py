@@ -16,12 +16,27 @@ from __future__ import annotations
 
 import re
 
-ENVELOPE_KEYS = ('id', 'name', 'type')
+from ansible_collections.customerinsights.hub.plugins.module_utils._client import ENVELOPE_KEYS, shape_error
+
+# Read-only keys of hub answers whose snake_case would be the name of an option with another
+# meaning: tenantId (the hub's tenant, i.e. its lower-cased name) is not the Azure AD tenant_id
+# auth option. A returned key never shares a name with an option, so that reading a result can
+# never be mistaken for what to send (and feeding a result back can never pick an auth method).
+RETURNED_KEY_RENAMES = {'tenantId': 'hub_tenant_id'}
 
 
 def snake_case(name):
     """provisioningState -> provisioning_state (only for API keys, never for user data such as locales)."""
     return re.sub(r'(?<=[a-z0-9])([A-Z])', r'_\1', name).lower()
+
+
+def returned_key(api_key):
+    """The key a read-only API key has in returned resources."""
+    return RETURNED_KEY_RENAMES.get(api_key) or snake_case(api_key)
+
+
+def _is_text_map(value):
+    return isinstance(value, dict) and all(isinstance(key, str) and isinstance(text, str) for key, text in value.items())
 
 
 class Field:
@@ -43,6 +58,10 @@ class Field:
     def merge(self, desired, current):
         return desired
 
+    def shape_problem(self, value):
+        """(where below the field, what the schema wants, the value found) for a mis-typed hub value, else None."""
+        return None if isinstance(value, str) else ('', 'a string', value)
+
 
 class LocaleMapField(Field):
     """A dict of locale to text (displayName, description); a missing dict equals an empty one."""
@@ -55,6 +74,9 @@ class LocaleMapField(Field):
 
     def equal(self, desired, current):
         return (desired or {}) == (current or {})
+
+    def shape_problem(self, value):
+        return None if _is_text_map(value) else ('', 'a JSON object of locale code to text', value)
 
 
 class ItemListField(Field):
@@ -79,6 +101,17 @@ class ItemListField(Field):
         # A sub-key the hub left out stays out (not None), so an item can be given back to the module.
         return [dict((sub, item[api]) for sub, api in self.item_keys if item.get(api) is not None)
                 for item in value or [] if isinstance(item, dict)]
+
+    def shape_problem(self, value):
+        if not isinstance(value, list):
+            return '', 'a list of JSON objects', value
+        for index, item in enumerate(value):
+            if not isinstance(item, dict):
+                return '[%d]' % index, 'a JSON object', item
+            for _sub, api in self.item_keys:
+                if item.get(api) is not None and not isinstance(item[api], str):
+                    return '[%d].%s' % (index, api), 'a string', item[api]
+        return None
 
     def match(self, desired, current):
         """Pair desired items with distinct current ones: {desired index: current index}.
@@ -123,11 +156,28 @@ class ResourceModel:
     never compared, merged or sent.
     """
 
-    def __init__(self, kind, result_key, fields, required_on_create):
+    def __init__(self, kind, result_key, fields, required_on_create, read_only_text=()):
         self.kind = kind
         self.result_key = result_key
         self.fields = fields
         self.required_on_create = required_on_create
+        # Read-only keys the schema types as strings (checked in answers, never sent).
+        self.read_only_text = read_only_text
+
+    def check_shape(self, method, url, resource):
+        """Fail with a HubShapeError naming the first field of a hub answer whose type the schema forbids."""
+        _envelope, definition = self.split(resource)
+        prefix = 'properties.' if isinstance(resource.get('properties'), dict) else ''
+        for key in self.read_only_text:
+            if definition.get(key) is not None and not isinstance(definition[key], str):
+                raise shape_error(method, url, prefix + key, 'a string', definition[key])
+        for field in self.fields:
+            value = definition.get(field.api_key)
+            problem = None if value is None else field.shape_problem(value)
+            if problem:
+                where, expected, found = problem
+                raise shape_error(method, url, prefix + field.api_key + where, expected, found)
+        return resource
 
     def desired(self, params):
         """The writable options the task gave (None means: not given, leave as is)."""
@@ -185,13 +235,13 @@ class ResourceModel:
         The envelope name of an ARM answer is '<hub>/<link>': name is the bare resource name.
         """
         envelope, definition = self.split(resource)
-        described = dict((snake_case(key), value) for key, value in envelope.items())
+        described = dict((returned_key(key), value) for key, value in envelope.items())
         if described.get('name'):
             described['name'] = described['name'].rsplit('/', 1)[-1]
         by_key = dict((field.api_key, field) for field in self.fields)
         for key, value in definition.items():
             if key not in by_key:
-                described[snake_case(key)] = value
+                described[returned_key(key)] = value
         # Every writable field is there, None where the hub holds nothing, so the shape is always
         # the module's option set and an item can be fed back to the module as it is.
         for field in self.fields:

@@ -10,8 +10,10 @@
 
 from __future__ import annotations
 
+import os
 import time
 
+from collections import Counter
 from urllib.parse import urlsplit
 
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
@@ -32,8 +34,15 @@ from ansible_collections.customerinsights.hub.plugins.module_utils._client impor
 
 DEFAULT_API_VERSION = '2017-04-26'
 
+HUB_ENDPOINT_ENV = 'CUSTOMER_INSIGHTS_HUB_ENDPOINT'
+HUB_ENDPOINT_FORM = 'https://<hub>.api.azurecustomerinsights.com'
+
+# Verbosity from which results carry a trace of every request.
+TRACE_VERBOSITY = 3
+
 CONNECTION_ARGSPEC = dict(
-    hub_endpoint=dict(type='str', required=True, fallback=(env_fallback, ['CUSTOMER_INSIGHTS_HUB_ENDPOINT'])),
+    # Checked in check_input, so that the message can name the environment variable too.
+    hub_endpoint=dict(type='str', fallback=(env_fallback, [HUB_ENDPOINT_ENV])),
     api_version=dict(type='str', default=DEFAULT_API_VERSION),
     validate_certs=dict(type='bool', default=True),
     ca_path=dict(type='path'),
@@ -51,11 +60,33 @@ def generate_argspec(**module_options):
 
 
 def endpoint_problem(endpoint):
+    """Why a hub_endpoint cannot be the root of a hub's API, or None."""
+    if not endpoint:
+        return 'hub_endpoint (or %s) is required: the root URL of the hub, such as %s' % (HUB_ENDPOINT_ENV, HUB_ENDPOINT_FORM)
     parts = urlsplit(endpoint)
     if parts.scheme not in ('http', 'https') or not parts.hostname:
-        return 'hub_endpoint must be an http(s) URL such as https://myhub.api.azurecustomerinsights.com; got %r' % endpoint
-    if parts.query or parts.fragment:
-        return 'hub_endpoint must be the base URL of the hub, without query or fragment; got %r' % endpoint
+        return 'hub_endpoint must be an http(s) URL such as %s; got %r' % (HUB_ENDPOINT_FORM, endpoint)
+    # Under a path every request 404s, which reads as "no such resource": absent would report ok
+    # and present would try to create what exists.
+    if parts.path not in ('', '/') or parts.query or parts.fragment:
+        return ('hub_endpoint must be the root of the hub, %s, with no path, query or fragment; got %r'
+                % (HUB_ENDPOINT_FORM, endpoint))
+    return None
+
+
+def ca_path_problem(path):
+    """Why ca_path cannot be used as the CA bundle, or None; requests would only fail on the first request."""
+    if path is None:
+        return None
+    if os.path.isdir(path):
+        return None if os.access(path, os.R_OK | os.X_OK) else 'ca_path %s is a directory that cannot be read' % path
+    try:
+        with open(path, 'rb') as handle:
+            pem = handle.read()
+    except OSError as exc:
+        return 'ca_path %s cannot be read: %s' % (path, exc.strerror or exc)
+    if b'-----BEGIN CERTIFICATE-----' not in pem:
+        return 'ca_path %s holds no PEM certificate (no -----BEGIN CERTIFICATE----- line)' % path
     return None
 
 
@@ -63,14 +94,16 @@ class HubModule(AnsibleModule):
     """AnsibleModule with the shared options, the checks made before any request, and the client."""
 
     def __init__(self, argument_spec, **kwargs):
-        super().__init__(argument_spec=generate_argspec(**argument_spec), supports_check_mode=True, **kwargs)
         self.started = time.monotonic()
+        self.hub_client = None
+        super().__init__(argument_spec=generate_argspec(**argument_spec), supports_check_mode=True, **kwargs)
 
     def check_input(self, problems):
         """Fail with every problem found in the task's options; called before any request."""
         problems = list(problems)
         params = self.params
         problems.append(endpoint_problem(params['hub_endpoint']))
+        problems.append(ca_path_problem(params['ca_path']))
         for option in ('timeout', 'wait_timeout'):
             if option in params and params[option] is not None and params[option] <= 0:
                 problems.append('%s must be a positive number of seconds; got %d' % (option, params[option]))
@@ -98,9 +131,40 @@ class HubModule(AnsibleModule):
         # One token for the whole run: it must outlive the longest wait.
         lifetime = SAS_TOKEN_LIFETIME + (self.params.get('wait_timeout') or 0)
         authenticator = Authenticator(method, values, endpoint, token_lifetime=lifetime, register_secret=self.no_log_values.add)
-        return HubClient(endpoint, authenticator, self.params['api_version'], timeout=self.params['timeout'],
-                         validate_certs=self.params['validate_certs'], ca_path=self.params['ca_path'],
-                         retries=self.params['retries'], deadline=self.deadline())
+        self.hub_client = HubClient(endpoint, authenticator, self.params['api_version'], timeout=self.params['timeout'],
+                                    validate_certs=self.params['validate_certs'], ca_path=self.params['ca_path'],
+                                    retries=self.params['retries'], deadline=self.deadline(),
+                                    wait_timeout=self.params.get('wait_timeout'))
+        return self.hub_client
+
+    def activity(self):
+        """What the run did, returned by every module on success and failure alike.
+
+        Also warns when transient failures were retried: a slow task should say why.
+        """
+        client = self.hub_client
+        activity = dict(
+            request_count=client.request_count if client else 0,
+            retry_count=client.retry_count if client else 0,
+            poll_count=client.poll_count if client else 0,
+            elapsed_seconds=round(time.monotonic() - self.started, 3),
+        )
+        if client and client.retry_count:
+            reasons = Counter(client.retry_reasons)
+            self.warn('%d transient failure(s) were retried: %s.'
+                      % (client.retry_count, ', '.join('%d x %s' % (count, reason) for reason, count in reasons.items())))
+        if client and self._verbosity >= TRACE_VERBOSITY:
+            activity['request_trace'] = list(client.trace)
+        return activity
+
+    def exit_json(self, **kwargs):
+        kwargs.update(self.activity())
+        super().exit_json(**kwargs)
+
+    def fail_json(self, msg, **kwargs):
+        # Also reached from AnsibleModule.__init__ (argspec errors), before the client exists.
+        kwargs.update(self.activity())
+        super().fail_json(msg, **kwargs)
 
     def fail_from(self, error, **result):
         """Report a HubError: its message names what failed, and a hub's answer comes with its status and body.
@@ -109,4 +173,6 @@ class HubModule(AnsibleModule):
         """
         if isinstance(error, HubApiError):
             result.update(status=error.status, response=error.body)
+        # A write the hub accepted changed the hub, even when waiting for its end failed.
+        result.setdefault('changed', error.write_accepted)
         self.fail_json(msg=str(error), **result)

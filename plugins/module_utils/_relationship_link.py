@@ -48,6 +48,7 @@ RELATIONSHIP_LINK = ResourceModel(
     ),
     required_on_create=('interaction_type', 'relationship_name', 'profile_property_references',
                         'related_profile_property_references'),
+    read_only_text=('linkName', 'provisioningState', 'tenantId', 'relationshipGuidId'),
 )
 
 REFERENCE_SPEC = dict(

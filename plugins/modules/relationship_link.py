@@ -119,13 +119,16 @@ options:
       - The hub may answer a write with C(202 Accepted) and work on in the background, or answer with
         C(provisioningState=Provisioning). With V(true) the module polls the operation URL the hub gives in
         C(Location), or the link itself, until the state is final, honouring C(Retry-After).
-      - C(Failed) or C(HumanIntervention) as the final state fails the task.
+      - C(Failed) or C(HumanIntervention) as the final state fails the task, with C(changed=true) - the hub
+        accepted the write.
       - With V(false) the module returns right after the hub accepted the write.
     type: bool
     default: true
   wait_timeout:
     description:
       - Seconds the module may take in all for the write and its waits, retries included. Must be positive.
+      - Retries and polls never go beyond it. When it runs out after the hub accepted the write, the task fails
+        with C(changed=true), since the hub did change and may still finish the write.
     type: int
     default: 300
 notes:
@@ -172,6 +175,8 @@ EXAMPLES = r'''
     description:
       en-us: Purchases, online and in store
 
+# hub_endpoint and the credentials can come from module_defaults or from the environment
+# (CUSTOMER_INSIGHTS_HUB_ENDPOINT, CUSTOMER_INSIGHTS_SAS_POLICY_NAME, CUSTOMER_INSIGHTS_SAS_KEY, ...).
 - name: Start the deletion and do not wait for the hub to finish
   customerinsights.hub.relationship_link:
     name: PurchaseLink
@@ -180,6 +185,55 @@ EXAMPLES = r'''
 '''
 
 RETURN = r'''
+request_count:
+  description: How many HTTP requests the task sent, retries, polls and an Azure AD token request included.
+  returned: always
+  type: int
+  sample: 2
+retry_count:
+  description:
+    - How many requests were repeated after a transient failure (see O(retries)). The task warns with the reasons
+      when it is not 0.
+  returned: always
+  type: int
+  sample: 0
+poll_count:
+  description: How many times the task looked at a pending long-running operation (always 0 for a module that never waits).
+  returned: always
+  type: int
+  sample: 0
+elapsed_seconds:
+  description: Seconds the module ran, waits and retries included.
+  returned: always
+  type: float
+  sample: 0.084
+request_trace:
+  description:
+    - One entry per request, in order, at verbosity C(-vvv) or more. URLs hold no secret; headers are not shown.
+  returned: when run with -vvv or more
+  type: list
+  elements: dict
+  contains:
+    method:
+      description: HTTP method.
+      type: str
+      returned: always
+      sample: GET
+    url:
+      description: The URL requested.
+      type: str
+      returned: always
+      sample: https://myhub.api.azurecustomerinsights.com/manage/model/relationshipLinks/PurchaseLink?api-version=2017-04-26
+    status:
+      description: HTTP status of the answer; null when no answer came (connection failure, time-out).
+      type: int
+      returned: always
+      sample: 200
+    milliseconds:
+      description: How long the request took.
+      type: int
+      returned: always
+      sample: 12
 status:
   description: HTTP status of the hub's answer that failed the task.
   returned: failure, when the hub answered
@@ -212,7 +266,9 @@ provisioning_state:
   sample: Succeeded
 relationship_link:
   description:
-    - The link as the hub returned it, with snake_case keys like the module options, read-only fields included.
+    - The link as the hub returned it. Its writable fields have the names of the module options; read-only fields
+      (C(link_name), C(provisioning_state), C(hub_tenant_id), C(relationship_guid_id)) have snake_case names
+      that match no option (the hub's C(tenantId) is C(hub_tenant_id), not the O(tenant_id) option).
     - In check mode, and after a C(202) with O(wait=false), the link as it is expected to be.
     - Empty when O(state=absent).
   returned: always
@@ -225,7 +281,7 @@ relationship_link:
     relationship_name: CustomerToStore
     link_name: PurchaseLink
     provisioning_state: Succeeded
-    tenant_id: myhub
+    hub_tenant_id: myhub
     relationship_guid_id: 0b8c2f4e-3d7a-4f5e-9a53-8f0c2d6b1e7a
     profile_property_references:
       - interaction_property_name: CustomerId

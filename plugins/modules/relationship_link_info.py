@@ -12,8 +12,11 @@ version_added: 1.0.0
 description:
   - Return one relationship link of a Customer Insights Hub, or all of them.
   - Listing follows the hub's C(nextLink) pages (about 30 links a page) until the last one, one request per page.
-  - The links come in the snake_case shape that M(customerinsights.hub.relationship_link) returns as
-    RV(customerinsights.hub.relationship_link#module:relationship_link), so an item can be fed back to that module.
+  - Each link has the shape that the relationship_link module returns as
+    RV(customerinsights.hub.relationship_link#module:relationship_link) - its options (the writable fields) under
+    their option names, plus read-only fields whose names match no option.
+  - To feed a link back, pass the item's option keys to M(customerinsights.hub.relationship_link), as the last
+    example does; a link put back unchanged reports no change.
 author:
   - Customer Insights Hub collection maintainers (@customerinsights)
 requirements:
@@ -41,21 +44,81 @@ EXAMPLES = r'''
     sas_key: "{{ vault_hub_sas_key }}"
   register: all_links
 
+# hub_endpoint and the credentials can come from module_defaults or from the environment
+# (CUSTOMER_INSIGHTS_HUB_ENDPOINT, CUSTOMER_INSIGHTS_SAS_POLICY_NAME, CUSTOMER_INSIGHTS_SAS_KEY, ...).
 - name: Read one link
   customerinsights.hub.relationship_link_info:
     name: PurchaseLink
   register: one_link
 
-- name: Copy the description of every link to its display name (feeding info output back)
+- name: Copy the description of every link to its display name
   customerinsights.hub.relationship_link:
     name: "{{ item.name }}"
     display_name: "{{ item.description }}"
   loop: "{{ all_links.relationship_links }}"
   loop_control:
     label: "{{ item.name }}"
+
+- name: Put every link back as it was read (feeding info output back; nothing changes)
+  customerinsights.hub.relationship_link: "{{ item | dict2items | selectattr('key', 'in', link_options) | items2dict }}"
+  vars:
+    link_options: [name, interaction_type, relationship_name, profile_property_references,
+                   related_profile_property_references, mappings, display_name, description]
+  loop: "{{ all_links.relationship_links }}"
+  loop_control:
+    label: "{{ item.name }}"
 '''
 
 RETURN = r'''
+request_count:
+  description: How many HTTP requests the task sent, retries, polls and an Azure AD token request included.
+  returned: always
+  type: int
+  sample: 2
+retry_count:
+  description:
+    - How many requests were repeated after a transient failure (see O(retries)). The task warns with the reasons
+      when it is not 0.
+  returned: always
+  type: int
+  sample: 0
+poll_count:
+  description: How many times the task looked at a pending long-running operation (always 0 for a module that never waits).
+  returned: always
+  type: int
+  sample: 0
+elapsed_seconds:
+  description: Seconds the module ran, waits and retries included.
+  returned: always
+  type: float
+  sample: 0.084
+request_trace:
+  description:
+    - One entry per request, in order, at verbosity C(-vvv) or more. URLs hold no secret; headers are not shown.
+  returned: when run with -vvv or more
+  type: list
+  elements: dict
+  contains:
+    method:
+      description: HTTP method.
+      type: str
+      returned: always
+      sample: GET
+    url:
+      description: The URL requested.
+      type: str
+      returned: always
+      sample: https://myhub.api.azurecustomerinsights.com/manage/model/relationshipLinks/PurchaseLink?api-version=2017-04-26
+    status:
+      description: HTTP status of the answer; null when no answer came (connection failure, time-out).
+      type: int
+      returned: always
+      sample: 200
+    milliseconds:
+      description: How long the request took.
+      type: int
+      returned: always
+      sample: 12
 status:
   description: HTTP status of the hub's answer that failed the task.
   returned: failure, when the hub answered
@@ -68,8 +131,9 @@ response:
   sample: {error: {code: InvalidApiVersion, message: The api-version query parameter is required}}
 relationship_links:
   description:
-    - The links, with snake_case keys like the options of M(customerinsights.hub.relationship_link),
-      read-only fields included. C(name) is the bare link name.
+    - The links. Writable fields have the names of the options of M(customerinsights.hub.relationship_link);
+      read-only fields have snake_case names that match no option (the hub's C(tenantId) is C(hub_tenant_id)).
+      C(name) is the bare link name.
     - Empty when O(name) is given and the hub has no such link.
   returned: always
   type: list
@@ -82,7 +146,7 @@ relationship_links:
       type: Microsoft.CustomerInsights/hubs/relationshipLinks
       link_name: StoreVisits
       provisioning_state: Succeeded
-      tenant_id: myhub
+      hub_tenant_id: myhub
       relationship_guid_id: 5d1f0a2c-8e4b-4c7d-b6a9-2f3e1d0c9b8a
       interaction_type: StoreVisit
       relationship_name: CustomerToStore
@@ -108,14 +172,13 @@ def main():
     module.check_input([name_problem(name) if name is not None else None])
 
     client = module.client()
+    url = client.url(*(COLLECTION_PATH + ((name,) if name else ())))
     try:
-        if name is None:
-            found = list(client.list_resources(client.url(*COLLECTION_PATH)))
-        else:
-            found = [client.get_resource(client.url(*(COLLECTION_PATH + (name,))))]
+        found = list(client.list_resources(url)) if name is None else [client.get_resource(url)]
+        links = [RELATIONSHIP_LINK.describe(RELATIONSHIP_LINK.check_shape('GET', url, link)) for link in found if link]
     except HubError as error:
         module.fail_from(error)
-    module.exit_json(changed=False, relationship_links=[RELATIONSHIP_LINK.describe(link) for link in found if link is not None])
+    module.exit_json(changed=False, relationship_links=links)
 
 
 if __name__ == '__main__':

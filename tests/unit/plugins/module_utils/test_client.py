@@ -17,6 +17,7 @@ from ansible_collections.customerinsights.hub.plugins.module_utils._client impor
     HubConnectionError,
     HubOperationFailed,
     HubResponse,
+    HubShapeError,
     HubTimeoutError,
     backoff_delay,
     parse_error_body,
@@ -302,3 +303,105 @@ def test_api_errors_carry_the_parsed_body(client):
     with pytest.raises(HubApiError) as raised:
         client.get_resource(LINK)
     assert raised.value.body == {'error': {'code': 'Bad', 'message': 'no'}, 'extra': 1}
+
+
+@responses.activate
+def test_a_timeout_after_an_accepted_put_says_so_and_names_the_limit(client, clock):
+    responses.put(LINK, json=link('Provisioning'))
+    responses.get(LINK, json=link('Provisioning'))
+    client.deadline, client.wait_timeout = 7, 7
+    with pytest.raises(HubTimeoutError) as raised:
+        client.put_resource(LINK, {}, wait=True)
+    message = str(raised.value)
+    assert message.startswith('Timed out')
+    assert 'last seen: provisioningState Provisioning' in message
+    assert 'wait_timeout=7' in message and 'may still finish' in message
+    assert raised.value.write_accepted
+
+
+@responses.activate
+@pytest.mark.parametrize('operation, error', [
+    ({'status': 'Failed'}, HubOperationFailed),
+    ({'status': 'HumanIntervention'}, HubOperationFailed),
+])
+def test_a_failing_operation_after_an_accepted_put_is_marked_as_a_change(client, operation, error):
+    responses.put(LINK, status=202, headers={'Location': OPERATION, 'Retry-After': '0'})
+    responses.get(OPERATION, json=operation)
+    with pytest.raises(error) as raised:
+        client.put_resource(LINK, {}, wait=True)
+    assert raised.value.write_accepted
+
+
+@responses.activate
+def test_a_failed_final_state_after_put_200_is_marked_as_a_change(client):
+    responses.put(LINK, json=link('Failed'))
+    with pytest.raises(HubOperationFailed) as raised:
+        client.put_resource(LINK, {}, wait=True)
+    assert raised.value.write_accepted
+
+
+@responses.activate
+def test_a_refused_write_is_not_a_change(client):
+    responses.put(LINK, status=400, json={'error': {'code': 'Bad', 'message': 'no'}})
+    with pytest.raises(HubApiError) as raised:
+        client.put_resource(LINK, {}, wait=True)
+    assert not raised.value.write_accepted
+
+
+@responses.activate
+def test_a_timeout_after_an_accepted_delete_is_marked_as_a_change(client):
+    responses.delete(LINK, status=202, headers={'Retry-After': '5'})
+    responses.get(LINK, json=link('Deleting'))
+    client.deadline = 7
+    with pytest.raises(HubTimeoutError) as raised:
+        client.delete_resource(LINK, wait=True)
+    assert raised.value.write_accepted
+
+
+@responses.activate
+def test_requests_retries_and_polls_are_counted_and_traced(client, clock):
+    responses.put(LINK, status=503, headers={'Retry-After': '1'})
+    responses.put(LINK, json=link('Provisioning'))
+    responses.get(LINK, json=link('Provisioning'))
+    responses.get(LINK, json=link('Succeeded'))
+    client.put_resource(LINK, {}, wait=True)
+    assert (client.request_count, client.retry_count, client.poll_count) == (4, 1, 2)
+    assert client.retry_reasons == ['HTTP 503']
+    assert [(entry['method'], entry['url'], entry['status']) for entry in client.trace] == [
+        ('PUT', LINK, 503), ('PUT', LINK, 200), ('GET', LINK, 200), ('GET', LINK, 200)]
+    assert all(isinstance(entry['milliseconds'], int) for entry in client.trace)
+
+
+@responses.activate
+def test_a_connection_failure_is_traced_without_a_status(client):
+    responses.get(LINK, body=requests.exceptions.ConnectionError('connection refused'))
+    responses.get(LINK, json=link())
+    client.get_resource(LINK)
+    assert [entry['status'] for entry in client.trace] == [None, 200]
+    assert client.retry_count == 1 and 'connection refused' in client.retry_reasons[0]
+
+
+@responses.activate
+@pytest.mark.parametrize('page, message', [
+    ({'value': {'a': 1}}, 'value must be a list of resources, not an object'),
+    ({'value': ['x']}, 'value[0] must be a JSON object, not a string'),
+    ({'value': [], 'nextLink': 5}, 'nextLink must be a URL string, not a number'),
+    ({'value': [{'name': 3}]}, 'name must be a string, not a number'),
+    ({'value': [{'name': 'L', 'properties': []}]}, 'properties must be a JSON object, not a list'),
+    ({'value': [{'name': 'L', 'properties': {'provisioningState': {'x': 1}}}]}, 'provisioningState must be a string'),
+])
+def test_a_page_of_the_wrong_shape_is_an_error_naming_the_field_and_url(client, page, message):
+    listing = HUB + '/manage/model/relationshipLinks?api-version=2017-04-26'
+    responses.get(listing, json=page)
+    with pytest.raises(HubShapeError) as raised:
+        list(client.list_resources(listing))
+    assert message in str(raised.value) and listing in str(raised.value)
+
+
+@responses.activate
+def test_a_mistyped_provisioning_state_while_waiting_is_an_error_not_a_crash(client):
+    responses.put(LINK, json=link('Provisioning'))
+    responses.get(LINK, json={'properties': {'provisioningState': ['Succeeded']}})
+    with pytest.raises(HubShapeError, match='provisioningState must be a string, not a list') as raised:
+        client.put_resource(LINK, {}, wait=True)
+    assert raised.value.write_accepted

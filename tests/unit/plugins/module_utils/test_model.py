@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from ansible_collections.customerinsights.hub.plugins.module_utils._client import HubShapeError
 from ansible_collections.customerinsights.hub.plugins.module_utils._model import snake_case
+from ansible_collections.customerinsights.hub.plugins.module_utils._module import generate_argspec
 from ansible_collections.customerinsights.hub.plugins.module_utils._relationship_link import (
     RELATIONSHIP_LINK as MODEL,
+    RESOURCE_ARGSPEC,
     locale_map_problems,
     name_problem,
 )
@@ -38,7 +41,9 @@ def test_describe_gives_snake_case_and_the_bare_name(fixture_json, fixture):
     described = MODEL.describe(fixture_json(fixture))
     assert described['name'] == 'Somelink'
     assert described['provisioning_state'] == 'Provisioning'
-    assert described['tenant_id'] == 'sdktesthub'
+    # tenantId is the hub's tenant, not the tenant_id auth option: it never takes an option's name.
+    assert described['hub_tenant_id'] == 'sdktesthub'
+    assert 'tenant_id' not in described
     assert described['link_name'] == 'Somelink'
     assert described['profile_property_references'] == REF
     # Locale codes are user data: never re-cased.
@@ -133,3 +138,49 @@ def test_locale_maps_must_hold_strings():
     problems = locale_map_problems(dict(display_name={'en-us': 1}, description={'de': ['x']}))
     assert len(problems) == 2
     assert problems[0].startswith('display_name must map locale codes to strings') and 'en-us' in problems[0]
+
+
+# Every field of the schema, with a value of a type the schema forbids, and the field the error must name.
+WRONG_TYPES = [
+    ('interactionType', 7, 'interactionType must be a string, not a number'),
+    ('relationshipName', ['R'], 'relationshipName must be a string, not a list'),
+    ('profilePropertyReferences', {'a': 1}, 'profilePropertyReferences must be a list of JSON objects, not an object'),
+    ('profilePropertyReferences', ['x'], 'profilePropertyReferences[0] must be a JSON object, not a string'),
+    ('relatedProfilePropertyReferences', [{'interactionPropertyName': 1}],
+     'relatedProfilePropertyReferences[0].interactionPropertyName must be a string, not a number'),
+    ('mappings', 'none', 'mappings must be a list of JSON objects, not a string'),
+    ('mappings', [{'interactionFieldName': 'a', 'relationshipFieldName': 'b', 'linkType': True}],
+     'mappings[0].linkType must be a string, not a boolean'),
+    ('displayName', 'Purchases', 'displayName must be a JSON object of locale code to text, not a string'),
+    ('description', {'en-us': 3}, 'description must be a JSON object of locale code to text, not an object'),
+    ('linkName', 5, 'linkName must be a string, not a number'),
+    ('tenantId', {}, 'tenantId must be a string, not an object'),
+    ('relationshipGuidId', False, 'relationshipGuidId must be a string, not a boolean'),
+]
+
+
+@pytest.mark.parametrize('key, value, message', WRONG_TYPES)
+@pytest.mark.parametrize('fixture', ['link_arm.json', 'link_flat.json'])
+def test_every_field_of_a_wrong_type_is_named_with_the_url(fixture_json, fixture, key, value, message):
+    resource = fixture_json(fixture)
+    definition = resource.get('properties', resource)
+    definition[key] = value
+    with pytest.raises(HubShapeError) as error:
+        MODEL.check_shape('GET', 'https://hub/x', resource)
+    prefix = 'properties.' if 'properties' in resource else ''
+    assert 'GET https://hub/x' in str(error.value)
+    assert prefix + message in str(error.value)
+
+
+@pytest.mark.parametrize('fixture', ['link_arm.json', 'link_flat.json'])
+def test_a_well_formed_answer_passes_the_shape_check(fixture_json, fixture):
+    resource = fixture_json(fixture)
+    assert MODEL.check_shape('GET', 'https://hub/x', resource) is resource
+
+
+@pytest.mark.parametrize('fixture', ['link_arm.json', 'link_flat.json'])
+def test_no_returned_key_takes_the_name_of_another_option(fixture_json, fixture):
+    described = MODEL.describe(fixture_json(fixture))
+    # The resource's own options (and its name) mean the same in and out; every other option is off limits.
+    own = set(RESOURCE_ARGSPEC) | {'name'}
+    assert not (set(described) - own) & set(generate_argspec())
