@@ -40,13 +40,15 @@ AUTH_ARGSPEC = dict(
 
 
 class AuthMethod:
-    """One way of authenticating: the options it consists of and the environment variables behind them."""
+    """One way of authenticating: its options, the environment variables behind them, and its header.
 
-    def __init__(self, key, description, options, env):
-        self.key = key
-        self.description = description
-        self.options = options
-        self.env = env
+    One subclass per method; the resolution below picks one, the Authenticator asks it for the header.
+    """
+
+    key = None
+    description = None
+    options = ()
+    env = ()
 
     def given_in(self, params):
         return [option for option in self.options if params.get(option) is not None]
@@ -57,15 +59,71 @@ class AuthMethod:
     def variables_of(self, options):
         return [var for option, var in zip(self.options, self.env) if option in options]
 
+    def complete(self, values, params):
+        """The values the header needs, from the resolved ones and any non-credential task option."""
+        return values
 
-AUTH_METHODS = (
-    AuthMethod('sas_key', 'SAS policy key (sas_policy_name/sas_key)', ('sas_policy_name', 'sas_key'),
-               ('CUSTOMER_INSIGHTS_SAS_POLICY_NAME', 'CUSTOMER_INSIGHTS_SAS_KEY')),
-    AuthMethod('sas_token', 'SAS token (sas_token)', ('sas_token',), ('CUSTOMER_INSIGHTS_SAS_TOKEN',)),
-    AuthMethod('access_token', 'Azure AD access token (access_token)', ('access_token',), ('CUSTOMER_INSIGHTS_ACCESS_TOKEN',)),
-    AuthMethod('client_credentials', 'Azure AD client credentials (tenant_id/client_id/client_secret)',
-               ('tenant_id', 'client_id', 'client_secret'), ('AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET')),
-)
+    def header(self, values, context):
+        """The Authorization header value. context: the Authenticator (hub endpoint, lifetime, secrets, client)."""
+        raise NotImplementedError
+
+
+class SasKeyAuth(AuthMethod):
+    """The module signs a SAS token with the policy's key."""
+
+    key = 'sas_key'
+    description = 'SAS policy key (sas_policy_name/sas_key)'
+    options = ('sas_policy_name', 'sas_key')
+    env = ('CUSTOMER_INSIGHTS_SAS_POLICY_NAME', 'CUSTOMER_INSIGHTS_SAS_KEY')
+
+    def header(self, values, context):
+        expiry = int(time.time()) + context.token_lifetime
+        token = generate_sas_token(context.hub_endpoint, values['sas_policy_name'], values['sas_key'], expiry)
+        # The signature alone is a credential until it expires.
+        context.keep_secret(token.split('&sig=', 1)[1].split('&', 1)[0])
+        return token
+
+
+class SasTokenAuth(AuthMethod):
+    """A ready SAS token, sent as it is."""
+
+    key = 'sas_token'
+    description = 'SAS token (sas_token)'
+    options = ('sas_token',)
+    env = ('CUSTOMER_INSIGHTS_SAS_TOKEN',)
+
+    def header(self, values, context):
+        return values['sas_token']
+
+
+class AccessTokenAuth(AuthMethod):
+    """A ready Azure AD access token, sent as Bearer."""
+
+    key = 'access_token'
+    description = 'Azure AD access token (access_token)'
+    options = ('access_token',)
+    env = ('CUSTOMER_INSIGHTS_ACCESS_TOKEN',)
+
+    def header(self, values, context):
+        return 'Bearer %s' % values['access_token']
+
+
+class ClientCredentialsAuth(AuthMethod):
+    """A service principal: the module asks the Azure AD authority for a token once per run."""
+
+    key = 'client_credentials'
+    description = 'Azure AD client credentials (tenant_id/client_id/client_secret)'
+    options = ('tenant_id', 'client_id', 'client_secret')
+    env = ('AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET')
+
+    def complete(self, values, params):
+        return dict(values, auth_authority=params.get('auth_authority') or DEFAULT_AUTH_AUTHORITY)
+
+    def header(self, values, context):
+        return 'Bearer %s' % context.keep_secret(request_client_credentials_token(context.client, values))
+
+
+AUTH_METHODS = (SasKeyAuth(), SasTokenAuth(), AccessTokenAuth(), ClientCredentialsAuth())
 
 
 class AuthConfigError(HubError):
@@ -113,9 +171,7 @@ def resolve_auth_params(params, environ=None):
     problems = [problem for problem in problems if problem]
     if problems:
         raise AuthConfigError('%s: %s.' % (method.description, '; '.join(problems)))
-    if method.key == 'client_credentials':
-        values['auth_authority'] = params.get('auth_authority') or DEFAULT_AUTH_AUTHORITY
-    return method, values
+    return method, method.complete(values, params)
 
 
 # Options that go into the Authorization header as they are (the others are signed or URL-encoded).
@@ -157,16 +213,19 @@ class Authenticator:
     def __init__(self, method, values, hub_endpoint, token_lifetime=SAS_TOKEN_LIFETIME, register_secret=None):
         self.method = method
         self._values = values
-        self._hub_endpoint = hub_endpoint
-        self._token_lifetime = token_lifetime
+        self.hub_endpoint = hub_endpoint
+        self.token_lifetime = token_lifetime
         self._register_secret = register_secret or (lambda secret: None)
         self._header = None
+        # The client of the run, while a header is being made (the token request goes through it).
+        self.client = None
 
     @property
     def description(self):
         return self.method.description
 
-    def _keep_secret(self, secret):
+    def keep_secret(self, secret):
+        """Register a secret (and its URL-encoded form) to be scrubbed from everything the module returns."""
         # The module scrubs these strings from everything it returns, also when a hub echoes them.
         for form in (secret, quote_plus(secret)):
             if form:
@@ -176,21 +235,9 @@ class Authenticator:
     def authorization_header(self, client):
         """The Authorization header value, made on first use; the client serves the AAD token request."""
         if self._header is None:
-            self._header = self._keep_secret(self._make_header(client))
+            self.client = client
+            self._header = self.keep_secret(self.method.header(self._values, self))
         return self._header
-
-    def _make_header(self, client):
-        if self.method.key == 'sas_key':
-            expiry = int(time.time()) + self._token_lifetime
-            token = generate_sas_token(self._hub_endpoint, self._values['sas_policy_name'], self._values['sas_key'], expiry)
-            # The signature alone is a credential until it expires.
-            self._keep_secret(token.split('&sig=', 1)[1].split('&', 1)[0])
-            return token
-        if self.method.key == 'sas_token':
-            return self._values['sas_token']
-        if self.method.key == 'access_token':
-            return 'Bearer %s' % self._values['access_token']
-        return 'Bearer %s' % self._keep_secret(request_client_credentials_token(client, self._values))
 
 
 class AadTokenError(HubError):

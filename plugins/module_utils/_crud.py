@@ -6,15 +6,52 @@
 # The interfaces in this file are meant for use within the customerinsights.hub collection
 # and may not remain stable to outside uses. Changes may be made in ANY release, even a bugfix release.
 
-"""The present/absent skeleton every resource module of the hub model shares.
+"""What every module of the hub model does, given its resource model.
 
-One GET tells the state; a PUT or DELETE follows only when something must change, and never in
-check mode. What the task left out is left as it is on the hub.
+run_resource_module: one GET tells the state; a PUT or DELETE follows only when something must
+change, and never in check mode. What the task left out is left as it is on the hub.
+run_info_module: one GET for a name, else the paged list.
 """
 
 from __future__ import annotations
 
-from ansible_collections.customerinsights.hub.plugins.module_utils._client import FAILED_STATES, resource_state, write_accepted
+from ansible_collections.customerinsights.hub.plugins.module_utils._client import (
+    FAILED_STATES,
+    HubError,
+    resource_state,
+    write_accepted,
+)
+from ansible_collections.customerinsights.hub.plugins.module_utils._module import HubModule
+
+
+def run_resource_module(model):
+    """The whole run of a module that manages one resource of the model."""
+    module = HubModule(argument_spec=model.module_argspec())
+    params = module.params
+    module.check_input(model.input_problems(params))
+    client = module.client()
+    url = client.url(*model.path(params['name']), **model.query_parameters(params))
+    resource = ResourceState(module, client, model, url, params['name'])
+    try:
+        result = resource.present(params['wait']) if params['state'] == 'present' else resource.absent(params['wait'])
+    except HubError as error:
+        module.fail_from(error, name=params['name'])
+    module.exit_json(**result)
+
+
+def run_info_module(model):
+    """The whole run of a module that reads one resource of the model by name, or all of them."""
+    module = HubModule(argument_spec=model.info_argspec())
+    name = module.params['name']
+    module.check_input(model.input_problems(module.params))
+    client = module.client()
+    url = client.url(*model.path(name), **model.query_parameters(module.params))
+    try:
+        found = list(client.list_resources(url)) if name is None else [client.get_resource(url)]
+        resources = [model.describe(model.check_shape('GET', url, resource)) for resource in found if resource]
+    except HubError as error:
+        module.fail_from(error)
+    module.exit_json(changed=False, **{model.info_key: resources})
 
 
 class ResourceState:
@@ -55,6 +92,9 @@ class ResourceState:
                 self.module.fail_json(msg='%s %s does not exist yet, and creating it needs %s; missing: %s.'
                                       % (self.model.kind.capitalize(), self.name,
                                          ', '.join(self.model.required_on_create), ', '.join(missing)))
+        elif self.model.create_only_changes(desired, current):
+            self.module.fail_json(msg='%s %s: %s.' % (self.model.kind.capitalize(), self.name,
+                                                      '; '.join(self.model.create_only_changes(desired, current))))
         elif not self.model.differences(desired, current):
             if resource_state(resource) in FAILED_STATES:
                 self.module.warn('%s %s matches the task but its provisioningState is %s.'

@@ -314,39 +314,12 @@ diff:
       sample: {description: {en-us: New text}}
 '''
 
-from ansible_collections.customerinsights.hub.plugins.module_utils._client import HubError
-from ansible_collections.customerinsights.hub.plugins.module_utils._crud import ResourceState
-from ansible_collections.customerinsights.hub.plugins.module_utils._module import HubModule
-from ansible_collections.customerinsights.hub.plugins.module_utils._relationship_link import (
-    COLLECTION_PATH,
-    RELATIONSHIP_LINK,
-    RESOURCE_ARGSPEC,
-    locale_map_problems,
-    name_problem,
-)
+from ansible_collections.customerinsights.hub.plugins.module_utils._crud import run_resource_module
+from ansible_collections.customerinsights.hub.plugins.module_utils._relationship_link import RELATIONSHIP_LINK as MODEL
 
 
 def main():
-    module = HubModule(argument_spec=dict(
-        name=dict(type='str', required=True),
-        state=dict(type='str', default='present', choices=['present', 'absent']),
-        wait=dict(type='bool', default=True),
-        wait_timeout=dict(type='int', default=300),
-        **RESOURCE_ARGSPEC
-    ))
-    name = module.params['name']
-    module.check_input([name_problem(name)] + locale_map_problems(module.params))
-
-    client = module.client()
-    link = ResourceState(module, client, RELATIONSHIP_LINK, client.url(*(COLLECTION_PATH + (name,))), name)
-    try:
-        if module.params['state'] == 'present':
-            result = link.present(module.params['wait'])
-        else:
-            result = link.absent(module.params['wait'])
-    except HubError as error:
-        module.fail_from(error, name=name)
-    module.exit_json(**result)
+    run_resource_module(MODEL)
 
 
 if __name__ == '__main__':

@@ -157,28 +157,12 @@ relationship_links:
       description: {en-us: Visits of a customer to a store}
 '''
 
-from ansible_collections.customerinsights.hub.plugins.module_utils._client import HubError
-from ansible_collections.customerinsights.hub.plugins.module_utils._module import HubModule
-from ansible_collections.customerinsights.hub.plugins.module_utils._relationship_link import (
-    COLLECTION_PATH,
-    RELATIONSHIP_LINK,
-    name_problem,
-)
+from ansible_collections.customerinsights.hub.plugins.module_utils._crud import run_info_module
+from ansible_collections.customerinsights.hub.plugins.module_utils._relationship_link import RELATIONSHIP_LINK as MODEL
 
 
 def main():
-    module = HubModule(argument_spec=dict(name=dict(type='str')))
-    name = module.params['name']
-    module.check_input([name_problem(name) if name is not None else None])
-
-    client = module.client()
-    url = client.url(*(COLLECTION_PATH + ((name,) if name else ())))
-    try:
-        found = list(client.list_resources(url)) if name is None else [client.get_resource(url)]
-        links = [RELATIONSHIP_LINK.describe(RELATIONSHIP_LINK.check_shape('GET', url, link)) for link in found if link]
-    except HubError as error:
-        module.fail_from(error)
-    module.exit_json(changed=False, relationship_links=links)
+    run_info_module(MODEL)
 
 
 if __name__ == '__main__':

@@ -8,12 +8,7 @@ import pytest
 from ansible_collections.customerinsights.hub.plugins.module_utils._client import HubShapeError
 from ansible_collections.customerinsights.hub.plugins.module_utils._model import snake_case
 from ansible_collections.customerinsights.hub.plugins.module_utils._module import generate_argspec
-from ansible_collections.customerinsights.hub.plugins.module_utils._relationship_link import (
-    RELATIONSHIP_LINK as MODEL,
-    RESOURCE_ARGSPEC,
-    locale_map_problems,
-    name_problem,
-)
+from ansible_collections.customerinsights.hub.plugins.module_utils._relationship_link import RELATIONSHIP_LINK as MODEL
 
 REF = [dict(interaction_property_name='profile1', profile_property_name='ProfileId')]
 
@@ -122,7 +117,7 @@ def test_comparable_hides_unset_sub_keys():
 
 @pytest.mark.parametrize('name', ['ab', 'Link_1', 'a' * 512, 'A9'])
 def test_valid_names(name):
-    assert name_problem(name) is None
+    assert MODEL.name_problem(name) is None
 
 
 @pytest.mark.parametrize('name, fragment', [
@@ -130,12 +125,12 @@ def test_valid_names(name):
     ('a..b', 'invalid'), ('a b', 'invalid'), ('_ab', 'invalid'), ('a' * 513, 'at most 512'),
 ])
 def test_invalid_names(name, fragment):
-    assert fragment in name_problem(name)
+    assert fragment in MODEL.name_problem(name)
 
 
 def test_locale_maps_must_hold_strings():
-    assert locale_map_problems(dict(display_name={'en-us': 'x'}, description=None)) == []
-    problems = locale_map_problems(dict(display_name={'en-us': 1}, description={'de': ['x']}))
+    assert MODEL.input_problems(dict(name='ValidName', display_name={'en-us': 'x'}, description=None)) == []
+    problems = MODEL.input_problems(dict(name='ValidName', display_name={'en-us': 1}, description={'de': ['x']}))
     assert len(problems) == 2
     assert problems[0].startswith('display_name must map locale codes to strings') and 'en-us' in problems[0]
 
@@ -182,5 +177,5 @@ def test_a_well_formed_answer_passes_the_shape_check(fixture_json, fixture):
 def test_no_returned_key_takes_the_name_of_another_option(fixture_json, fixture):
     described = MODEL.describe(fixture_json(fixture))
     # The resource's own options (and its name) mean the same in and out; every other option is off limits.
-    own = set(RESOURCE_ARGSPEC) | {'name'}
+    own = set(MODEL.resource_argspec()) | {'name'}
     assert not (set(described) - own) & set(generate_argspec())

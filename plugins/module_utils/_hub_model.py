@@ -1,0 +1,144 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, customerinsights.hub contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# FOR INTERNAL COLLECTION USE ONLY
+# The interfaces in this file are meant for use within the customerinsights.hub collection
+# and may not remain stable to outside uses. Changes may be made in ANY release, even a bugfix release.
+
+"""The profile, interaction and relationship resources of the hub model (API version 2017-04-26).
+
+Each is one table of the published definitions' writable fields. Left out on purpose, as values
+the hub owns although the schema does not mark them read-only: entityType, typeName and
+instancesCount (the hub fills them in; a task could only ever make them differ). defaultDataSource
+is left out too: every field of DataSource is read-only.
+"""
+
+from __future__ import annotations
+
+from ansible_collections.customerinsights.hub.plugins.module_utils._model import (
+    Flag,
+    ItemList,
+    LocaleMap,
+    LocaleMapMap,
+    Number,
+    QueryOption,
+    ResourceModel,
+    Text,
+    TextList,
+    TextListMap,
+)
+
+LOCALE_CODE = QueryOption('locale_code', 'locale-code', 'en-us', 'Locale of the localized texts the hub returns.')
+
+# PropertyDefinition: a field of a profile, interaction or relationship.
+FIELDS = ItemList('fields', (
+    Text('fieldName', required=True),
+    Text('fieldType', required=True),
+    Text('arrayValueSeparator'),
+    ItemList('enumValidValues', (
+        Number('value'),
+        LocaleMap('localizedValueNames'),
+    )),
+    Flag('isArray'),
+    Flag('isAvailableInGraph'),
+    Flag('isEnum'),
+    Flag('isFlagEnum'),
+    Flag('isImage'),
+    Flag('isLocalizedString'),
+    Flag('isName'),
+    Flag('isRequired'),
+    Number('maxLength'),
+    Text('propertyId'),
+    Text('schemaItemPropLink'),
+))
+
+# MetadataDefinitionBase and EntityTypeDefinition, the common part of profiles and interactions.
+ENTITY_TYPE_FIELDS = (
+    Text('apiEntitySetName'),
+    FIELDS,
+    Text('timestampFieldName'),
+    Text('schemaItemTypeLink'),
+    LocaleMap('displayName'),
+    LocaleMap('description'),
+    TextListMap('attributes'),
+    LocaleMapMap('localizedAttributes'),
+    Text('smallImage'),
+    Text('mediumImage'),
+    Text('largeImage'),
+)
+ENTITY_TYPE_READ_ONLY_TEXT = ('lastChangedUtc', 'provisioningState', 'tenantId', 'entityType', 'typeName')
+
+PROFILE = ResourceModel(
+    kind='profile',
+    result_key='profile',
+    info_key='profiles',
+    collection=('manage', 'model', 'profiles'),
+    fields=ENTITY_TYPE_FIELDS + (
+        ItemList('strongIds', (
+            Text('strongIdName', required=True),
+            TextList('keyPropertyNames', required=True),
+            LocaleMap('displayName'),
+            LocaleMap('description'),
+        )),
+    ),
+    required_on_create=(),
+    name_max_length=128,
+    read_only_text=ENTITY_TYPE_READ_ONLY_TEXT,
+    query=(LOCALE_CODE,),
+)
+
+INTERACTION = ResourceModel(
+    kind='interaction',
+    result_key='interaction',
+    info_key='interactions',
+    collection=('manage', 'model', 'interactions'),
+    fields=ENTITY_TYPE_FIELDS + (
+        TextList('idPropertyNames'),
+        ItemList('participantProfiles', (
+            Text('participantName', required=True),
+            Text('profileTypeName', required=True),
+            ItemList('participantPropertyReferences', (
+                Text('sourcePropertyName', required=True),
+                Text('targetPropertyName', required=True),
+            ), required=True),
+            Text('role'),
+            LocaleMap('displayName'),
+            LocaleMap('description'),
+        )),
+        Text('primaryParticipantProfilePropertyName'),
+        # "An interaction can be tagged as an activity only during create" (the published schema).
+        Flag('isActivity', create_only=True),
+    ),
+    required_on_create=(),
+    name_max_length=128,
+    read_only_text=ENTITY_TYPE_READ_ONLY_TEXT,
+    # The API has no DELETE for interactions.
+    deletable=False,
+    query=(LOCALE_CODE,),
+)
+
+RELATIONSHIP = ResourceModel(
+    kind='relationship',
+    result_key='relationship',
+    info_key='relationships',
+    collection=('manage', 'model', 'relationships'),
+    fields=(
+        Text('profileType'),
+        Text('relatedProfileType'),
+        Text('cardinality', choices=('OneToOne', 'OneToMany', 'ManyToMany')),
+        FIELDS,
+        ItemList('lookupMappings', (
+            ItemList('fieldMappings', (
+                Text('profileFieldName', required=True),
+                Text('relatedProfileKeyProperty', required=True),
+            ), required=True),
+        )),
+        Text('expiryDateTimeUtc'),
+        LocaleMap('displayName'),
+        LocaleMap('description'),
+    ),
+    required_on_create=('profile_type', 'related_profile_type'),
+    name_max_length=512,
+    read_only_text=('provisioningState', 'relationshipName', 'relationshipGuidId', 'tenantId'),
+)
