@@ -11,7 +11,7 @@ from . import SUPPORTED_API_VERSIONS
 from .auth import authorize, issue_aad_token, required_right
 from .links import LroSettings, apply_default_link_type
 from .messages import IncomingRequest, InvalidJsonError, Response, arm_error, json_response
-from .schema import Violation, validate_relationship_link_body
+from .schema import Violation, validate_definition_body
 from .state import EmulatorState
 
 LINKS_PATH = ("manage", "model", "relationshipLinks")
@@ -46,7 +46,7 @@ def definition_to_store(request: IncomingRequest, name: str, state: EmulatorStat
         document = request.json_body()
     except InvalidJsonError as error:
         return arm_error(400, "InvalidJson", str(error))
-    definition, violations = validate_relationship_link_body(document)
+    definition, violations = validate_definition_body(document, "RelationshipLinkDefinition", "RelationshipLinkResourceFormat")
     if violations:
         return _invalid_content(violations)
     return apply_default_link_type(definition, state.config["default_link_type"])
