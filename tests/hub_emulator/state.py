@@ -8,7 +8,7 @@ from . import DEFAULT_HUB_NAME
 from .auth import TokenStore
 from .config import default_config
 from .faults import FaultInjector
-from .links import LinkStore
+from .resources import ModelStore
 
 
 class RequestLog:
@@ -43,7 +43,7 @@ class RequestLog:
 
 
 class EmulatorState:
-    """Config, links, operations, request log, fault rules and issued tokens.
+    """Config, hub model (resources and operations), request log, fault rules and issued tokens.
 
     Request handlers hold `lock` for the whole time they read or change anything here (the
     individual stores are not thread-safe), but never while sleeping for a delay fault.
@@ -54,7 +54,7 @@ class EmulatorState:
         self.hub_name = hub_name
         self._startup_config = copy.deepcopy(startup_config if startup_config is not None else default_config())
         self.config = copy.deepcopy(self._startup_config)
-        self.links = LinkStore(hub_name)
+        self.model = ModelStore(hub_name)
         self.requests = RequestLog()
         self.faults = FaultInjector()
         self.tokens = TokenStore()
@@ -62,7 +62,7 @@ class EmulatorState:
     def reset(self) -> None:
         """Back to the state right after startup."""
         self.config = copy.deepcopy(self._startup_config)
-        self.links.clear()
+        self.model.clear()
         self.requests.clear()
         self.faults.clear()
         self.tokens.clear()
