@@ -9,6 +9,7 @@ from urllib.parse import unquote
 
 from .config import ConfigError, merge_config
 from .faults import parse_fault_rule
+from .fixtures import seed_fixture_model
 from .messages import IncomingRequest, InvalidJsonError, Response, arm_error, json_response
 from .model import KIND_BY_ADMIN_NAME, KINDS, RELATIONSHIP_LINKS, ResourceKind
 from .state import EmulatorState
@@ -62,6 +63,20 @@ def _clear_links(_request: IncomingRequest, state: EmulatorState) -> Response:
     return json_response(state.model.snapshot(RELATIONSHIP_LINKS))
 
 
+def _get_model(_request: IncomingRequest, state: EmulatorState) -> Response:
+    return json_response({kind.admin_name: state.model.snapshot(kind) for kind in KINDS})
+
+
+def _clear_model(request: IncomingRequest, state: EmulatorState) -> Response:
+    state.model.clear()
+    return _get_model(request, state)
+
+
+def _seed_fixture(request: IncomingRequest, state: EmulatorState) -> Response:
+    seed_fixture_model(state.model, state.config)
+    return _get_model(request, state)
+
+
 def _seed_resource(request: IncomingRequest, state: EmulatorState, kind: ResourceKind, name: str) -> Response:
     definition = definition_from_request(kind, name, request, state.model, state.config)
     if isinstance(definition, Response):
@@ -106,6 +121,8 @@ _ROUTES: dict[str, dict[str, AdminHandler]] = {
     "requests": {"GET": _get_requests, "DELETE": _clear_requests},
     **{kind.admin_name: {"GET": _snapshot(kind)} for kind in KINDS},
     "links": {"GET": _snapshot(RELATIONSHIP_LINKS), "DELETE": _clear_links},
+    "model": {"GET": _get_model, "DELETE": _clear_model},
+    "seed": {"POST": _seed_fixture},
     "faults": {"GET": _get_faults, "POST": _add_fault, "DELETE": _clear_faults},
     "tokens": {"GET": _get_tokens, "DELETE": _revoke_tokens},
 }
