@@ -16,7 +16,7 @@ from .messages import IncomingRequest, Response, arm_error, json_response
 from .model import KIND_BY_COLLECTION, ResourceKind
 from .resources import LroSettings
 from .state import EmulatorState
-from .writes import definition_from_request
+from .writes import definition_from_request, deletion_conflict
 
 MODEL_PATH = ("manage", "model")
 OPERATIONS = "operations"
@@ -67,6 +67,9 @@ def _put_resource(request: IncomingRequest, state: EmulatorState, api_version: s
 def _delete_resource(request: IncomingRequest, state: EmulatorState, api_version: str, route: Route) -> Response:
     if state.model.find(route.kind, route.target) is None:
         return _not_found(state, route.kind, route.target)
+    conflict = deletion_conflict(route.kind, route.target, state.model)
+    if conflict is not None:
+        return conflict
     outcome = state.model.delete(route.kind, route.target, LroSettings.from_config(state.config))
     if outcome.accepted:
         return _accepted(request, state, api_version, outcome.operation_id)
