@@ -6,7 +6,8 @@ interaction, a relationship, their fields and the fields of the relationship's p
 rules (hub_model_resources.md section 3; the Hub never documents them, see README.md "emulator
 assumptions") are written once, as the references each kind holds, and checked on any model:
 
-* dangling(): what a definition names that does not exist in a model (400 for the resource PUT);
+* dangling(): what a definition names that does not exist in a model (400 for the resource PUT),
+  as Violations with the path of the reference in the definition;
 * newly_broken(): the references of other resources that a change (an update or a delete) would
   break (409 for that change).
 """
@@ -16,6 +17,7 @@ from typing import Any, Callable, Iterator
 
 from .model import INTERACTIONS, PROFILES, RELATIONSHIP_LINKS, RELATIONSHIPS, KINDS, ResourceKind
 from .resources import ModelView
+from .schema import Violation
 
 # Every profile has this system key property besides its own fields (Microsoft's examples use it
 # as a strong ID key and as the profilePropertyName of relationship links).
@@ -51,17 +53,6 @@ class Reference:
     name: str
     field: str | None = None
     field_set: FieldSet = FIELDS
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A reference to something that does not exist."""
-
-    path: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
 
 
 def _fields_named(owner: ResourceKind, name: str, path: str, values: list[str], field_set: FieldSet = FIELDS) -> Iterator[Reference]:
@@ -133,7 +124,7 @@ _REFERENCES: dict[str, Callable[[str, dict[str, Any], ModelView], Iterator[Refer
 }
 
 
-def dangling(kind: ResourceKind, name: str, definition: dict[str, Any], model: ModelView) -> list[Problem]:
+def dangling(kind: ResourceKind, name: str, definition: dict[str, Any], model: ModelView) -> list[Violation]:
     """What the definition of kind/name names that does not exist in the model.
 
     A field of a missing resource is not reported on its own: the reference to that resource
@@ -144,9 +135,9 @@ def dangling(kind: ResourceKind, name: str, definition: dict[str, Any], model: M
         target = model[reference.kind.collection].get(reference.name)
         if target is None:
             if reference.field is None:
-                problems.append(Problem(reference.path, f"{reference.kind.label} '{reference.name}' does not exist"))
+                problems.append(Violation(reference.path, f"{reference.kind.label} '{reference.name}' does not exist"))
         elif reference.field is not None and reference.field not in reference.field_set.names(target):
-            problems.append(Problem(reference.path, f"'{reference.field}' is not {reference.field_set.description} "
+            problems.append(Violation(reference.path, f"'{reference.field}' is not {reference.field_set.description} "
                                                     f"of {reference.kind.label} '{reference.name}'"))
     return problems
 
@@ -161,7 +152,7 @@ def with_change(model: ModelView, kind: ResourceKind, name: str, definition: dic
     return {**model, kind.collection: changed}
 
 
-def newly_broken(before: ModelView, after: ModelView, changed: tuple[ResourceKind, str]) -> list[tuple[ResourceKind, str, Problem]]:
+def newly_broken(before: ModelView, after: ModelView, changed: tuple[ResourceKind, str]) -> list[tuple[ResourceKind, str, Violation]]:
     """(kind, name, problem) of every reference a change breaks in a resource other than the changed one."""
     broken = []
     for kind in KINDS:

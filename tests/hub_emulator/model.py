@@ -37,12 +37,12 @@ class ResourceKind:
     definition: str  # the swagger definition of a flat PUT body
     wrapper: str  # the swagger definition of an ARM-shaped PUT body ({"properties": ...})
     max_name_length: int
-    deletable: bool
-    localized: bool  # takes the locale-code query parameter
-    # Fields that only a create may set: an update that leaves them out keeps them, one that changes them is refused.
-    create_only: tuple[str, ...]
     # (name, validated writable fields, previous definition or None, config) -> definition to store
     fill_defaults: DefaultsFiller
+    deletable: bool = True
+    localized: bool = False  # takes the locale-code query parameter
+    # Fields that only a create may set: an update that leaves them out keeps them, one that changes them is refused.
+    create_only: tuple[str, ...] = ()
     # Read-only fields shown besides provisioningState and tenantId: a read-only field name -> what it shows.
     shows_name_as: str | None = None  # linkName / relationshipName = the URL name
     shows_guid: bool = False  # relationshipGuidId
@@ -140,31 +140,20 @@ def _link_defaults(_name: str, definition: dict[str, Any], _previous: dict[str, 
 # ---- the table ----------------------------------------------------------------------------------
 
 PROFILES = ResourceKind(
-    collection="profiles", admin_name="profiles", label="profile",
-    definition="ProfileTypeDefinition", wrapper="ProfileResourceFormat",
-    max_name_length=128, deletable=True, localized=True, create_only=(),
-    fill_defaults=_profile_defaults,
-    shows_last_changed=True,
+    "profiles", "profiles", "profile", "ProfileTypeDefinition", "ProfileResourceFormat", 128, _profile_defaults,
+    localized=True, shows_last_changed=True,
 )
 INTERACTIONS = ResourceKind(
-    collection="interactions", admin_name="interactions", label="interaction",
-    definition="InteractionTypeDefinition", wrapper="InteractionResourceFormat",
-    max_name_length=128, deletable=False, localized=True, create_only=("isActivity",),
-    fill_defaults=_interaction_defaults,
-    shows_last_changed=True, shows_data_source=True,
+    "interactions", "interactions", "interaction", "InteractionTypeDefinition", "InteractionResourceFormat", 128, _interaction_defaults,
+    deletable=False, localized=True, create_only=("isActivity",), shows_last_changed=True, shows_data_source=True,
 )
 RELATIONSHIPS = ResourceKind(
-    collection="relationships", admin_name="relationships", label="relationship",
-    definition="RelationshipDefinition", wrapper="RelationshipResourceFormat",
-    max_name_length=512, deletable=True, localized=False, create_only=(),
-    fill_defaults=_relationship_defaults,
+    "relationships", "relationships", "relationship", "RelationshipDefinition", "RelationshipResourceFormat", 512, _relationship_defaults,
     shows_name_as="relationshipName", shows_guid=True,
 )
+# The admin API has called links "links" since before the other kinds existed.
 RELATIONSHIP_LINKS = ResourceKind(
-    collection="relationshipLinks", admin_name="links", label="relationship link",
-    definition="RelationshipLinkDefinition", wrapper="RelationshipLinkResourceFormat",
-    max_name_length=512, deletable=True, localized=False, create_only=(),
-    fill_defaults=_link_defaults,
+    "relationshipLinks", "links", "relationship link", "RelationshipLinkDefinition", "RelationshipLinkResourceFormat", 512, _link_defaults,
     shows_name_as="linkName", shows_guid=True,
 )
 

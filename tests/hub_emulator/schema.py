@@ -34,7 +34,7 @@ _JSON_TYPE_CHECKS = {
 
 @dataclass(frozen=True)
 class Violation:
-    """One reason why a document does not match its schema; path is like 'mappings[0].linkType'."""
+    """One reason why a request document is refused (schema or reference); path is like 'mappings[0].linkType'."""
 
     path: str
     message: str

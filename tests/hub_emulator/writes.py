@@ -10,7 +10,7 @@ references of other resources the change would break (409 Conflict). A DELETE me
 import json
 from typing import Any
 
-from .integrity import Problem, dangling, entity_set_owner, newly_broken, with_change
+from .integrity import dangling, entity_set_owner, newly_broken, with_change
 from .messages import IncomingRequest, InvalidJsonError, Response, arm_error
 from .model import ResourceKind
 from .resources import ModelStore, ModelView
@@ -28,7 +28,7 @@ def _invalid_content(violations: list[Violation]) -> Response:
     return _error_list("InvalidRequestContent", message, 400, [(violation.path, str(violation)) for violation in violations])
 
 
-def _invalid_references(kind: ResourceKind, name: str, problems: list[Problem]) -> Response:
+def _invalid_references(kind: ResourceKind, name: str, problems: list[Violation]) -> Response:
     message = f"The {kind.label} '{name}' refers to what does not exist: " + "; ".join(str(problem) for problem in problems)
     return _error_list("InvalidReference", message, 400, [(problem.path, str(problem)) for problem in problems])
 
