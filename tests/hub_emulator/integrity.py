@@ -137,8 +137,8 @@ def dangling(kind: ResourceKind, name: str, definition: dict[str, Any], model: M
             if reference.field is None:
                 problems.append(Violation(reference.path, f"{reference.kind.label} '{reference.name}' does not exist"))
         elif reference.field is not None and reference.field not in reference.field_set.names(target):
-            problems.append(Violation(reference.path, f"'{reference.field}' is not {reference.field_set.description} "
-                                                    f"of {reference.kind.label} '{reference.name}'"))
+            what = f"{reference.field_set.description} of {reference.kind.label} '{reference.name}'"
+            problems.append(Violation(reference.path, f"'{reference.field}' is not {what}"))
     return problems
 
 
