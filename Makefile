@@ -1,5 +1,6 @@
 # Build / test entry points for the customerinsights.hub collection (repo root = collection root).
-# Needs: GNU make, bash, git, tar and pyenv-style Pythons (3.11 and >= 3.12); PyPI for packages.
+# Needs: GNU make, bash, git, tar, Python 3.11-3.14 (make test: 3.11 and one of 3.12-3.14, from the
+# distribution or pyenv); PyPI for packages.
 # Everything installs into .venv, .venv-lint and build/ (all git-ignored).
 
 SHELL := /bin/bash
@@ -14,8 +15,11 @@ TARBALL    := build/$(NAMESPACE)-$(NAME)-$(VERSION).tar.gz
 
 VENV       := .venv
 VENV_LINT  := .venv-lint
-# Interpreter for .venv / .venv-lint (ansible-core 2.19 is the newest core for 3.11).
-PYTHON_DEV ?= $(shell bash tools/find-python.sh 3.11 2>/dev/null || command -v python3.11)
+# .venv / .venv-lint (tools/venv.sh): the newest Python found among 3.11-3.14 (pyenv, PATH, python3)
+# with the newest ansible-core that supports it (2.19 on 3.11, 2.21 on 3.12-3.14); rebuilt when the
+# interpreter changes. PYTHON_DEV=/path/to/python picks the interpreter.
+PYTHON_DEV ?=
+export PYTHON_DEV
 
 # ansible-test: CORE=2.19 (controller Python 3.11) or CORE=2.21 (newest Python >= 3.12 that
 # ansible-test 2.21 supports, picked at run time). PY=X.Y overrides the controller Python.
@@ -37,24 +41,11 @@ help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
 	@echo "Variables: CORE=2.19|2.21 (sanity/units/integration/ansible-test), PY=X.Y|auto"
 
-$(VENV)/.stamp: requirements-dev.txt
-	@test -n "$(PYTHON_DEV)" || { echo "python3.11 not found" >&2; exit 1; }
-	rm -rf $(VENV)
-	$(PYTHON_DEV) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	@$(VENV)/bin/python -c 'import ansible.release as r; print("ansible-core", r.__version__)'
-	@touch $@
+venv: ## Create .venv (newest Python 3.11-3.14, its ansible-core, requests) for build/demo
+	@bash tools/venv.sh $(VENV) -r requirements-dev.txt
 
-$(VENV_LINT)/.stamp: tools/requirements-lint.txt
-	@test -n "$(PYTHON_DEV)" || { echo "python3.11 not found" >&2; exit 1; }
-	rm -rf $(VENV_LINT)
-	$(PYTHON_DEV) -m venv $(VENV_LINT)
-	$(VENV_LINT)/bin/python -m pip install --quiet --disable-pip-version-check -r tools/requirements-lint.txt
-	@touch $@
-
-venv: $(VENV)/.stamp ## Create .venv (python3.11, ansible-core 2.19, requests) for build/demo
-
-lint-venv: $(VENV_LINT)/.stamp ## Create .venv-lint (ansible-lint, antsibull-docs/-changelog, ansible-builder)
+lint-venv: ## Create .venv-lint (ansible-lint, antsibull-docs/-changelog, ansible-builder)
+	@bash tools/venv.sh $(VENV_LINT) -r tools/requirements-lint.txt
 
 build: venv ## Build the collection tarball into build/
 	$(VENV)/bin/ansible-galaxy collection build --force --output-path build/
