@@ -33,8 +33,8 @@ PY ?= $(or $(PY_$(CORE)),auto)
 ANSIBLE_TEST := bash tools/ansible-test.sh --core $(CORE) --python $(PY) \
                 $(if $(MIN_PY_$(CORE)),--min-python $(MIN_PY_$(CORE))) $(ALL_PY_$(CORE))
 
-.PHONY: help venv lint-venv build install demo test lint build-check sanity units integration \
-        ansible-test bench soak clean distclean
+.PHONY: help venv lint-venv build install demo emulator emulator-stop test lint build-check sanity units \
+        integration ansible-test bench soak clean distclean
 
 help: ## Show this help
 	@echo "customerinsights.hub $(VERSION) - make targets:"
@@ -50,12 +50,21 @@ lint-venv: ## Create .venv-lint (ansible-lint, antsibull-docs/-changelog, ansibl
 build: venv ## Build the collection tarball into build/
 	$(VENV)/bin/ansible-galaxy collection build --force --output-path build/
 
+# ANSIBLE_COLLECTIONS_PATH names the install path, so ansible-galaxy does not warn that it is not
+# one of the configured collections paths (the demo and the emulator exports use the same).
 install: build ## Install the tarball into build/collections (ANSIBLE_COLLECTIONS_PATH for the demo)
 	rm -rf build/collections/ansible_collections/$(NAMESPACE)/$(NAME)
-	$(VENV)/bin/ansible-galaxy collection install --offline --force -p build/collections $(TARBALL)
+	ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/build/collections \
+	    $(VENV)/bin/ansible-galaxy collection install --offline --force -p build/collections $(TARBALL)
 
 demo: install ## Run examples/demo.yml twice against the hub emulator (changed, then unchanged)
 	bash tools/demo.sh
+
+emulator: install ## Start the hub emulator in the background and print the exports to try the modules by hand
+	@bash tools/emulator.sh start
+
+emulator-stop: ## Stop the emulator that make emulator started
+	@bash tools/emulator.sh stop
 
 test: ## Everything CI runs: lint, build-check, sanity+units+integration on core 2.19 and 2.21
 	bash tools/make-test.sh
@@ -86,7 +95,7 @@ soak: install ## Soak: 200 tasks over 20 links with injected faults; checks the 
 	PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(VENV)/bin/python tools/soak.py --collections-path build/collections $(SOAK_ARGS)
 
 clean: ## Remove build output, ansible-test output and caches (keeps the venvs)
-	-[ ! -f build/demo-emulator/endpoint ] || PYTHONPATH=tests $(VENV)/bin/python -m hub_emulator stop --state-dir build/demo-emulator
+	-bash tools/emulator.sh stop-all
 	rm -rf build tests/output tests/integration/inventory .ansible changelogs/.plugin-cache.yaml .pytest_cache
 	find . -name __pycache__ -type d -not -path './.venv*' -not -path './.git/*' -prune -exec rm -rf {} +
 

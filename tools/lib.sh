@@ -5,6 +5,7 @@
 #   find_python X.Y   -> prints the path of a real python X.Y interpreter (not a pyenv shim)
 #   find_dev_python   -> the interpreter of .venv/.venv-lint (PYTHON_DEV, else the newest 3.11-3.14)
 #   core_for_python X.Y, pythons_for_core CORE, core_spec CORE -> which ansible-core runs on which Python
+#   start_emulator PY DIR / stop_emulator PY DIR / emulator_exports ENDPOINT -> the local hub emulator
 #   copy_collection DEST   -> copies the working tree (incl. .git) into DEST, without build
 #                             output, venvs and caches; keeps DEST/tests/output/.tmp (warm reruns)
 
@@ -186,6 +187,42 @@ ensure_venv() {
     "$py" -m venv "$dir" || return 1
     "$dir/bin/python" -m pip install --quiet --disable-pip-version-check "$@" || return 1
     venv_stamp "$py" "$@" > "$dir/.installed"
+}
+
+# hub_emulator PY DIR COMMAND...: the local Hub API emulator (tests/hub_emulator, standard library,
+# Python 3.11+) run by interpreter PY, its pid, endpoint and log in state dir DIR.
+hub_emulator() {
+    local py=$1 dir=$2
+    shift 2
+    PYTHONPATH="$REPO/tests" "$py" -m hub_emulator "$@" --state-dir "$dir"
+}
+
+# start_emulator PY DIR: stop an emulator left running in DIR, start a fresh one (empty hub) in the
+# background and print its endpoint (the hub endpoint URL, alone).
+start_emulator() {
+    local py=$1 dir=$2
+    stop_emulator "$py" "$dir" > /dev/null 2>&1 || true
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    hub_emulator "$py" "$dir" start < /dev/null
+}
+
+# stop_emulator PY DIR: stop the emulator of DIR, if any (idempotent).
+stop_emulator() {
+    [ ! -d "$2" ] || hub_emulator "$1" "$2" stop
+}
+
+# emulator_exports PY ENDPOINT: export lines that point the modules at the emulator at ENDPOINT,
+# with its default SAS policy, and Ansible at the collection make install put in build/collections.
+emulator_exports() {
+    local key
+    key=$(PYTHONPATH="$REPO/tests" "$1" -c \
+        'from hub_emulator import DEFAULT_SAS_POLICIES as p; print(p["RootManageSharedAccessKey"]["primary_key"])') || return 1
+    printf 'export %s=%q\n' \
+        CUSTOMER_INSIGHTS_HUB_ENDPOINT "$2" \
+        CUSTOMER_INSIGHTS_SAS_POLICY_NAME RootManageSharedAccessKey \
+        CUSTOMER_INSIGHTS_SAS_KEY "$key" \
+        ANSIBLE_COLLECTIONS_PATH "$REPO/build/collections"
 }
 
 # version_ge A B: true when version A >= version B.
