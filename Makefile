@@ -39,7 +39,8 @@ ANSIBLE_TEST := bash tools/ansible-test.sh --core $(CORE) --python $(PY) \
 help: ## Show this help
 	@echo "customerinsights.hub $(VERSION) - make targets:"
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
-	@echo "Variables: CORE=2.19|2.21 (sanity/units/integration/ansible-test), PY=X.Y|auto"
+	@echo "Variables: CORE=2.19|2.21 (sanity/units/integration/ansible-test), PY=X.Y|auto,"
+	@echo "           PYTHON_DEV=/path/to/python (.venv, .venv-lint; default: newest Python 3.11-3.14)"
 
 venv: ## Create .venv (newest Python 3.11-3.14, its ansible-core, requests) for build/demo
 	@bash tools/venv.sh $(VENV) -r requirements-dev.txt

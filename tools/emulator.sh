@@ -43,8 +43,9 @@ MSG
         fi
         ;;
     stop-all)
-        stop_emulator "$PY" "$STATE_DIR"
-        stop_emulator "$PY" "$REPO/build/demo-emulator"
+        for dir in "$STATE_DIR" "$REPO/build/demo-emulator"; do
+            [ ! -f "$dir/pid" ] || stop_emulator "$PY" "$dir"
+        done
         ;;
     *) die "usage: $0 start|stop|stop-all" ;;
 esac
