@@ -5,7 +5,7 @@
 #   find_python X.Y   -> prints the path of a real python X.Y interpreter (not a pyenv shim)
 #   find_dev_python   -> the interpreter of .venv/.venv-lint (PYTHON_DEV, else the newest 3.11-3.14)
 #   core_for_python X.Y, pythons_for_core CORE, core_spec CORE -> which ansible-core runs on which Python
-#   start_emulator PY DIR / stop_emulator PY DIR / emulator_exports ENDPOINT -> the local hub emulator
+#   start_emulator PY DIR / stop_emulator PY DIR / emulator_exports PY ENDPOINT -> the local hub emulator
 #   copy_collection DEST   -> copies the working tree (incl. .git) into DEST, without build
 #                             output, venvs and caches; keeps DEST/tests/output/.tmp (warm reruns)
 
@@ -163,6 +163,8 @@ venv_is_current() {
     [ -x "$dir/bin/python" ] && [ -f "$dir/.installed" ] && [ "$(cat "$dir/.installed")" = "$(venv_stamp "$py" "$@")" ]
 }
 
+# venv_stamp PY ARGS...: what .installed records: interpreter path and version, pip arguments,
+# checksums of the requirements files among them.
 venv_stamp() {
     local py=$1 arg stamp
     shift
