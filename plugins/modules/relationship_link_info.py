@@ -44,6 +44,13 @@ EXAMPLES = r'''
     sas_key: "{{ vault_hub_sas_key }}"
   register: all_links
 
+- name: Read every link through Azure Resource Manager as the VM's managed identity
+  customerinsights.hub.relationship_link_info:
+    subscription_id: 00000000-0000-0000-0000-000000000000
+    resource_group: analytics-rg
+    hub_name: myhub
+    auth_source: msi
+
 # hub_endpoint and the credentials can come from module_defaults or from the environment
 # (CUSTOMER_INSIGHTS_HUB_ENDPOINT, CUSTOMER_INSIGHTS_SAS_POLICY_NAME, CUSTOMER_INSIGHTS_SAS_KEY, ...).
 - name: Read one link
@@ -70,8 +77,16 @@ EXAMPLES = r'''
 '''
 
 RETURN = r'''
+auth_source_used:
+  description:
+    - Where the credentials of the task came from - V(task) (its own authentication options or module_defaults),
+      V(env) (environment variables), V(credential_file), V(cli) (the Azure CLI) or V(msi) (a managed identity).
+    - Null when the task failed before the credentials were looked up (an invalid option, say).
+  returned: always
+  type: str
+  sample: task
 request_count:
-  description: How many HTTP requests the task sent, retries, polls and an Azure AD token request included.
+  description: How many HTTP requests the task sent, retries, polls and a token request (Azure AD, managed identity) included.
   returned: always
   type: int
   sample: 2
