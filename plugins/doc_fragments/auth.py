@@ -13,7 +13,7 @@ options:
     description:
       - Name of the hub's SAS policy whose key signs the requests, for example V(RootManageSharedAccessKey).
       - Used together with O(sas_key). The module signs a fresh SAS token for the O(hub_endpoint) URI itself.
-      - SAS belongs to the Hub API: with the ARM address the task fails before any request.
+      - SAS belongs to the Hub API; with the ARM address the task fails before any request.
       - Environment variable E(CUSTOMER_INSIGHTS_SAS_POLICY_NAME).
     type: str
   sas_key:

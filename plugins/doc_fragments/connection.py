@@ -22,7 +22,8 @@ options:
   subscription_id:
     description:
       - Azure subscription of the hub, for the ARM address (with O(resource_group) and O(hub_name)). Requests then go to
-        Azure Resource Manager, C(<management>/subscriptions/<subscription_id>/resourceGroups/<resource_group>/providers/Microsoft.CustomerInsights/hubs/<hub_name>/...).
+        Azure Resource Manager,
+        C(<management>/subscriptions/<subscription_id>/resourceGroups/<resource_group>/providers/Microsoft.CustomerInsights/hubs/<hub_name>/...).
       - When left out, the environment variable E(AZURE_SUBSCRIPTION_ID), then the subscription of the credential source
         (the C(subscription_id) of the credential file's profile, or the Azure CLI's current subscription) is used.
         With O(auth_source=msi) it must be given here or in E(AZURE_SUBSCRIPTION_ID).

@@ -339,7 +339,7 @@ def token_of(response):
 
 def refusal(response):
     code, message = parse_error_body(response)
-    return 'HTTP %s: %s: %s' % (response.status, code or 'unknown_error', message or 'no details')
+    return 'HTTP %s: %s%s' % (response.status, '%s: ' % code if code else '', message or 'no details')
 
 
 def request_client_credentials_token(client, values, authority, audience):

@@ -47,6 +47,10 @@ FAILED_STATES = frozenset(('Failed', 'Canceled', 'HumanIntervention'))
 RATELIMIT_HEADER_PREFIX = 'x-ms-ratelimit-remaining-'
 LOW_REMAINING_WRITES = 10
 BODY_EXCERPT_LENGTH = 300
+# ARM's 404s that say the address itself (subscription, resource group, hub) names nothing, as
+# opposed to a missing resource under it: reading them as 'no such resource' would make absent
+# report ok and present try to create what cannot be reached.
+ADDRESS_NOT_FOUND_CODES = frozenset(('SubscriptionNotFound', 'ResourceGroupNotFound', 'ParentResourceNotFound'))
 # ARM's status monitor of a long-running operation, preferred to Location when both are given.
 ASYNC_OPERATION_HEADER = 'Azure-AsyncOperation'
 # The resource envelope of an ARM-shaped (or flat) answer.
@@ -312,8 +316,14 @@ class HubClient:
             text = 'The hub rejected %s %s (HTTP 400): %s' % (method, url, detail)
         else:
             text = 'The hub answered %s %s with HTTP %d%s: %s' % (method, url, response.status, tries, detail)
+        if response.status == 404 and code in ADDRESS_NOT_FOUND_CODES:
+            text = '%s. The address names nothing: check subscription_id, resource_group and hub_name.' % text.rstrip('.')
         body = response.json if response.json is not None else response.text[:BODY_EXCERPT_LENGTH]
         return HubApiError(text + note, response.status, body)
+
+    def _check_address_found(self, method, url, response):
+        if response.status == 404 and parse_error_body(response)[0] in ADDRESS_NOT_FOUND_CODES:
+            raise self.api_error(method, url, response)
 
     def _service(self):
         return self.address.service if self.address is not None else 'the hub'
@@ -328,8 +338,9 @@ class HubClient:
     # ---- resources --------------------------------------------------------------------------
 
     def get_resource(self, url):
-        """The resource body, or None when the hub answers 404."""
+        """The resource body, or None when the hub answers 404 (for the resource, not for its address)."""
         response = self.call('GET', url, ok=(200, 404))
+        self._check_address_found('GET', url, response)
         return None if response.status == 404 else check_envelope('GET', url, self.json_object('GET', url, response))
 
     def list_resources(self, url):
@@ -405,6 +416,7 @@ class HubClient:
         unless the hub says the deletion is pending.
         """
         response = self.call('DELETE', url, ok=(200, 202, 204, 404))
+        self._check_address_found('DELETE', url, response)
         pending = response.status == 202 or (response.status == 200 and header_value(response.headers, ASYNC_OPERATION_HEADER))
         if not pending or not wait:
             return
@@ -466,9 +478,20 @@ class HubClient:
         self._poll(finished, monitor, 'to finish', self._first_delay(accepted))
 
     def _wait_for_location(self, location, accepted, method, url):
-        """Poll the Location operation URL of a 202 while it answers 202."""
+        """Poll the Location operation URL of a 202 while it answers 202.
+
+        ARM's operation URL answers a failed operation with the error the request would have had.
+        """
         def finished():
-            response = self.call('GET', location, ok=(200, 201, 202, 204))
+            response = self.send('GET', location)
+            if response.status not in (200, 201, 202, 204):
+                if response.status in (401, 403):
+                    raise self.api_error('GET', location, response)
+                code, message = parse_error_body(response)
+                body = response.json if response.json is not None else response.text[:BODY_EXCERPT_LENGTH]
+                raise HubApiError('The %s of %s did not succeed: its operation URL %s answered HTTP %d: %s%s'
+                                  % (method, url, location, response.status, '%s: ' % code if code else '',
+                                     message or 'no error message in the body'), response.status, body)
             if response.status == 202:
                 return False, parse_retry_after(response.headers), 'operation still running'
             status = response.json.get('status') if isinstance(response.json, dict) else None

@@ -96,6 +96,9 @@ class CredentialSource:
     """One place credentials can come from."""
 
     name = None
+    # How messages call it: in the list of what auto looked at, and as where credentials come from.
+    title = None
+    place = None
     # Task options a task may give along with this source (anything else is refused when it is named).
     task_options = ()
 
@@ -108,6 +111,8 @@ class TaskOptionsSource(CredentialSource):
     """The auth options of the task (module_defaults included); a missing one of its method from its variable."""
 
     name = 'task'
+    title = 'Task'
+    place = 'the task'
 
     def find(self, lookup):
         found = method_from_task(lookup.params, lookup.environ)
@@ -121,6 +126,8 @@ class EnvironmentSource(CredentialSource):
     """The one complete method of the environment variables (both spellings of the AZURE_ ones)."""
 
     name = 'env'
+    title = 'Environment'
+    place = 'the environment variables'
 
     def find(self, lookup):
         # With the ARM address a SAS policy exported for some hub is none of this task's business.
@@ -145,6 +152,8 @@ class CredentialFileSource(CredentialSource):
     """
 
     name = 'credential_file'
+    title = 'Credential file'
+    place = 'the credential file'
     task_options = ('credential_profile',)
 
     @staticmethod
@@ -179,6 +188,8 @@ class AzureCliSource(CredentialSource):
     """The account `az login` signed in: `az account get-access-token --resource <audience>`."""
 
     name = 'cli'
+    title = 'Azure CLI'
+    place = 'the Azure CLI'
 
     def find(self, lookup):
         path = lookup.environ.get('PATH', os.defpath)
@@ -214,6 +225,8 @@ class ManagedIdentitySource(CredentialSource):
     """
 
     name = 'msi'
+    title = 'Managed identity'
+    place = 'the managed identity'
     task_options = ('client_id',)
 
     def find(self, lookup):
@@ -228,9 +241,8 @@ def last_line(text):
     return lines[-1][:300] if lines else 'no message'
 
 
-TASK = TaskOptionsSource()
 SOURCES = dict((source.name, source) for source in (
-    TASK, EnvironmentSource(), CredentialFileSource(), AzureCliSource(), ManagedIdentitySource()))
+    TaskOptionsSource(), EnvironmentSource(), CredentialFileSource(), AzureCliSource(), ManagedIdentitySource()))
 # auth_source=auto: the first source with a complete credential wins (azure.azcollection's order).
 AUTO_ORDER = ('task', 'env', 'credential_file', 'cli')
 
@@ -245,21 +257,17 @@ def find_credential(lookup):
         try:
             return SOURCES[name].find(lookup)
         except NotFound as nothing:
-            looked_at.append('%s: %s' % (SOURCE_TITLES[name], nothing))
+            looked_at.append('%s: %s' % (SOURCES[name].title, nothing))
     raise AuthConfigError(
         'No authentication method given, and no credentials found: auth_source=auto looks at the task, then the '
-        'environment, then the credential file, then the Azure CLI, and takes the first complete one. %s. Give sas_policy_name/sas_key (Hub API only), sas_token (Hub '
-        'API only), access_token, or tenant_id/client_id/client_secret in the task; or set the variables of one method; or '
+        'environment, then the credential file, then the Azure CLI, and takes the first complete one. %s. Give '
+        'sas_policy_name/sas_key (Hub API only), sas_token (Hub API only), access_token, or tenant_id/client_id/client_secret '
+        'in the task; or set the variables of one method; or '
         'write a [%s] section to %s; or run az login; or choose auth_source=msi (or %s=msi) for a managed identity '
         '(IDENTITY_ENDPOINT and IDENTITY_HEADER on App Service, else IMDS at %s or %s; AZURE_CLIENT_ID for a '
         'user-assigned identity).'
         % ('. '.join(looked_at), lookup.environ.get(PROFILE_ENV) or DEFAULT_PROFILE, CredentialFileSource.path(lookup),
            AUTH_SOURCE_ENV, IMDS_HOST, IMDS_HOST_ENV))
-
-
-SOURCE_TITLES = dict(task='Task', env='Environment', credential_file='Credential file', cli='Azure CLI', msi='Managed identity')
-SOURCE_PLACES = dict(env='the environment variables', credential_file='the credential file', cli='the Azure CLI',
-                     msi='the managed identity')
 
 
 def credential_problems(params, arm):
@@ -272,7 +280,7 @@ def credential_problems(params, arm):
              if source is not None and params.get(option) is not None and option not in source.task_options]
     if stray:
         problems.append('%s takes its credentials from %s, but the task also gives %s: leave them out, or use auth_source=auto'
-                        % (asked_for(source, params), SOURCE_PLACES[source.name], ', '.join(stray)))
+                        % (asked_for(source, params), source.place, ', '.join(stray)))
     return problems
 
 
@@ -290,8 +298,8 @@ def find_named(source, lookup):
     try:
         return source.find(lookup)
     except NotFound as nothing:
-        raise AuthConfigError('%s found no credentials. %s: %s.' % (asked_for(source, lookup.params), SOURCE_TITLES[source.name],
-                                                                      nothing))
+        raise AuthConfigError('%s found no credentials. %s: %s.'
+                              % (asked_for(source, lookup.params), source.title, nothing))
 
 
 def asked_for(source, params):

@@ -20,6 +20,7 @@ def resolve_auth_params(params, environ):
                                         which=lambda name, path=None: None))
     return credential.method, credential.values
 
+
 # Signatures computed independently with:
 #   printf '%s\n%s' "$(quote_plus uri)" EXPIRY | openssl dgst -sha256 -hmac KEY -binary | base64
 SAS_VECTORS = [

@@ -217,3 +217,32 @@ def test_a_wrong_audience_401_says_which_audience_tokens_need(client):
         client.get_resource(LINK)
     assert 'Authentication was refused by Azure Resource Manager for GET' in str(raised.value)
     assert 'bearer tokens must be issued for the audience https://management.azure.com/' in str(raised.value)
+
+
+@responses.activate
+@pytest.mark.parametrize('code', ['SubscriptionNotFound', 'ResourceGroupNotFound', 'ParentResourceNotFound'])
+def test_a_404_for_the_address_is_no_missing_resource(client, code):
+    responses.get(LINK, status=404, json={'error': {'code': code, 'message': 'not there'}})
+    with pytest.raises(HubApiError, match='HTTP 404: %s: not there. The address names nothing: check subscription_id, '
+                                          'resource_group and hub_name.' % code):
+        client.get_resource(LINK)
+    responses.delete(LINK, status=404, json={'error': {'code': code, 'message': 'not there'}})
+    with pytest.raises(HubApiError, match='The address names nothing'):
+        client.delete_resource(LINK, wait=True)
+
+
+@responses.activate
+def test_a_404_for_the_resource_is_a_missing_resource(client):
+    responses.get(LINK, status=404, json={'error': {'code': 'ResourceNotFound', 'message': 'no link'}})
+    assert client.get_resource(LINK) is None
+
+
+@responses.activate
+def test_a_location_that_answers_an_error_fails_the_write_as_changed(client):
+    responses.put(LINK, status=202, headers={'Location': LOCATION, 'Retry-After': '0'})
+    responses.get(LOCATION, status=400, json={'error': {'code': 'OperationCanceled', 'message': 'canceled'}})
+    with pytest.raises(HubApiError) as raised:
+        client.put_resource(LINK, {}, wait=True)
+    assert str(raised.value) == ('The PUT of %s did not succeed: its operation URL %s answered HTTP 400: OperationCanceled: canceled'
+                                 % (LINK, LOCATION))
+    assert raised.value.write_accepted and raised.value.status == 400
