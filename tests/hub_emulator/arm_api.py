@@ -265,4 +265,3 @@ def handle(request: IncomingRequest, state: EmulatorState) -> Response:
     response = _identity_error(state, route.identity) or route.handler(request, state, api_version, route)
     response.headers.update(_ratelimit(kind, remaining))
     return response
-
