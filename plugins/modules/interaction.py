@@ -143,8 +143,10 @@ notes:
     V(false) flags and the property id it assigned, and an update keeps them.
   - Read-only fields (C(provisioningState), C(tenantId), C(lastChangedUtc), C(defaultDataSource),
     C(dataSourcePrecedenceRules)) are never sent; they are returned with snake_case names.
-  - The hub checks what the interaction type refers to. A task naming a profile type or a field that does not exist
-    fails with the hub's error code and message (for example C(400 InvalidReference)) and changes nothing.
+  - What the interaction type refers to (the profile types of its participants, its own fields in
+    O(id_property_names) and O(timestamp_field_name), the profile properties of O(participant_profiles)) is checked by
+    the hub, not by the module. When the hub refuses a reference, the task fails with the hub's status, error code
+    and message (for example C(400 InvalidReference)) and nothing is changed.
   - The PUT body is the flat InteractionTypeDefinition. Answers are accepted flat or ARM-shaped
     (C({id, name, type, properties})).
   - When the hub answers a create with C(202 Accepted) and O(wait=false), the hub has not said the interaction
