@@ -67,7 +67,7 @@ emulator: install ## Start the hub emulator in the background and print the expo
 emulator-stop: ## Stop the emulator that make emulator started
 	@bash tools/emulator.sh stop
 
-test: ## Everything CI runs: lint, build-check, sanity+units+integration on core 2.19 and 2.21
+test: ## Everything CI runs: lint, build-check, contract, sanity+units+integration on core 2.19 and 2.21
 	bash tools/make-test.sh
 
 lint: lint-venv ## ansible-lint (production), antsibull-docs lint, antsibull-changelog lint
