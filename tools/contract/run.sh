@@ -22,7 +22,8 @@ PRISM_LOG="$OUT/prism.log"
 EXPECTED="$OUT/expected_requests.json"
 [ -x "$PY" ] || die "$PY missing: run 'make venv'"
 [ -x "$PRISM" ] || die "$PRISM missing: run 'make prism'"
-[ -d "$REPO/build/collections/ansible_collections/$COLL_NS/$COLL_NAME" ] || die "collection not installed: run 'make install'"
+COLLECTION="$REPO/build/collections/ansible_collections/$COLL_NS/$COLL_NAME"
+[ -d "$COLLECTION" ] || die "collection not installed: run 'make install'"
 
 prism_pid=
 stop_prism() {
@@ -77,11 +78,16 @@ fi
 HUB="http://127.0.0.1:$port"
 echo "Prism pid $prism_pid on $HUB; the empty hub is $HUB/empty-hub"
 
+modules_json=$("$PY" -c 'import json, os, sys
+names = sorted(f[:-3] for f in os.listdir(sys.argv[1]) if f.endswith(".py") and f != "__init__.py")
+print(json.dumps({"contract_modules": names}))' "$COLLECTION/plugins/modules")
+
 log "run every module against Prism (tests/contract/playbook.yml)"
 playbook_rc=0
 ANSIBLE_COLLECTIONS_PATH="$REPO/build/collections" ANSIBLE_NOCOLOR=1 ANSIBLE_FORCE_COLOR=0 \
     "$REPO/.venv/bin/ansible-playbook" -i localhost, tests/contract/playbook.yml \
     -e contract_hub="$HUB" -e contract_empty_hub="$HUB/empty-hub" -e contract_expected_file="$EXPECTED" \
+    -e "$modules_json" \
     < /dev/null > "$OUT/playbook.log" 2>&1 || playbook_rc=$?
 cat "$OUT/playbook.log"
 stop_prism
