@@ -26,6 +26,7 @@ COLLECTION="$REPO/build/collections/ansible_collections/$COLL_NS/$COLL_NAME"
 [ -d "$COLLECTION" ] || die "collection not installed: run 'make install'"
 
 prism_pid=
+playbook_pid=
 stop_prism() {
     if [ -n "$prism_pid" ] && kill -0 "$prism_pid" 2> /dev/null; then
         log "stopping Prism (pid $prism_pid)"
@@ -34,7 +35,15 @@ stop_prism() {
     fi
     prism_pid=
 }
-trap stop_prism EXIT
+cleanup() {
+    if [ -n "$playbook_pid" ] && kill -0 "$playbook_pid" 2> /dev/null; then
+        kill "$playbook_pid" 2> /dev/null || true
+        wait "$playbook_pid" 2> /dev/null || true
+    fi
+    stop_prism
+}
+# The playbook runs in the background and is waited for, so that a signal reaches the trap at once.
+trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 rm -rf "$OUT"
@@ -88,7 +97,10 @@ ANSIBLE_COLLECTIONS_PATH="$REPO/build/collections" ANSIBLE_NOCOLOR=1 ANSIBLE_FOR
     "$REPO/.venv/bin/ansible-playbook" -i localhost, tests/contract/playbook.yml \
     -e contract_hub="$HUB" -e contract_empty_hub="$HUB/empty-hub" -e contract_expected_file="$EXPECTED" \
     -e "$modules_json" \
-    < /dev/null > "$OUT/playbook.log" 2>&1 || playbook_rc=$?
+    < /dev/null > "$OUT/playbook.log" 2>&1 &
+playbook_pid=$!
+wait "$playbook_pid" || playbook_rc=$?
+playbook_pid=
 cat "$OUT/playbook.log"
 stop_prism
 
