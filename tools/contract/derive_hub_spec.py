@@ -212,7 +212,7 @@ def derive(source):
 
 def main(argv):
     if len(argv) != 3:
-        sys.stderr.write(__doc__.split('\n\n')[-1] + '\n')
+        sys.stderr.write(__doc__.rsplit('\n\n', maxsplit=1)[-1] + '\n')
         return 2
     with open(argv[1]) as handle:
         source = json.load(handle)
@@ -224,8 +224,8 @@ def main(argv):
     with open(argv[2], 'w') as handle:
         json.dump(derived, handle, indent=1)
         handle.write('\n')
-    print('%s: %d paths, %d operations' % (argv[2], len(derived['paths']),
-                                          sum(1 for item in derived['paths'].values() for m in item if m in HTTP_METHODS)))
+    operations = sum(1 for item in derived['paths'].values() for key in item if key in HTTP_METHODS)
+    print('%s: %d paths, %d operations' % (argv[2], len(derived['paths']), operations))
     return 0
 
 

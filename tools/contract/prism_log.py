@@ -83,7 +83,7 @@ def verdict(requests, expected):
 
 def main(argv):
     if len(argv) != 3:
-        sys.stderr.write(__doc__.split('\n\n')[-1] + '\n')
+        sys.stderr.write(__doc__.rsplit('\n\n', maxsplit=1)[-1] + '\n')
         return 2
     with open(argv[1], encoding='utf-8', errors='replace') as handle:
         requests = parse(handle)
