@@ -46,6 +46,14 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# A run killed hard (SIGKILL) cannot have stopped its Prism: stop it by the pid it recorded.
+if [ -f "$OUT/prism.pid" ]; then
+    stale=$(cat "$OUT/prism.pid")
+    if grep -qs "$PRISM" "/proc/$stale/cmdline"; then
+        echo "stopping the Prism a killed run left behind (pid $stale)"
+        kill "$stale" 2> /dev/null || true
+    fi
+fi
 rm -rf "$OUT"
 mkdir -p "$OUT"
 log "derive the Hub data-plane spec"
@@ -62,6 +70,7 @@ start_prism() {
     NO_COLOR=1 FORCE_COLOR=0 "$PRISM" mock --host 127.0.0.1 --port "$port" --errors "$SPEC" \
         > "$PRISM_LOG" 2>&1 < /dev/null &
     prism_pid=$!
+    echo "$prism_pid" > "$OUT/prism.pid"
     for _ in $(seq 1 300); do
         grep -q 'Prism is listening on' "$PRISM_LOG" && return 0
         kill -0 "$prism_pid" 2> /dev/null || break
