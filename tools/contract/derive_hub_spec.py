@@ -31,13 +31,12 @@ T5  Host. ``host`` is dropped and ``schemes`` becomes ``[http]``: the document i
     on 127.0.0.1 over plain HTTP, for any hub.
 T6  Examples. ``x-ms-examples`` are dropped: their ``$ref``s point at files beside Microsoft's
     spec, which a resolver would try to load.
-T7  A missing resource. Every path is served twice: under ``/manage/model/...`` every resource
-    exists (Prism answers GET with its mock of the 200 body), and under
-    ``EMPTY_HUB_PREFIX + /manage/model/...`` (a second hub endpoint) GET of one resource answers
-    only ``404``, the Hub's answer for a resource that does not exist (undocumented by Microsoft:
-    hub_api_notes.md A11; the emulator and the modules rely on it). This lets the modules' create
-    path (GET 404, then PUT of the task's options alone) and the no-op delete be sent to Prism; the
-    request schemas of both copies are the same.
+T7  A missing resource (``--empty-hub`` only). A mock has no state: every GET of one resource
+    answers Prism's mock of the 200 body. The variant for an empty hub, served by a second Prism,
+    answers GET of one resource with ``404`` only, the Hub's answer for a resource that does not
+    exist (undocumented by Microsoft: hub_api_notes.md A11; the emulator and the modules rely on
+    it). There the modules' create path (GET 404, then PUT of the task's options alone) and the
+    no-op delete reach Prism; every request schema is the same in both variants.
 T8  Request schemas are closed. Microsoft's definitions leave objects open and mark server-set
     fields ``readOnly: true``; Prism drops readOnly properties from a request schema and accepts
     any unknown key, so a misspelt key or a read-only field in a request would pass unseen. Each
@@ -48,7 +47,7 @@ T8  Request schemas are closed. Microsoft's definitions leave objects open and m
     does not define is a violation). Types, enums, patterns, formats and required lists are
     copied unchanged, and responses keep Microsoft's definitions as they are.
 
-Usage: derive_hub_spec.py SOURCE.json OUT.json
+Usage: derive_hub_spec.py [--empty-hub] SOURCE.json OUT.json
 """
 
 from __future__ import annotations
@@ -61,7 +60,6 @@ import sys
 ARM_PREFIX = re.compile(r'^/subscriptions/\{subscriptionId\}/resourceGroups/\{resourceGroupName\}'
                         r'/providers/Microsoft\.CustomerInsights/hubs/\{hubName\}/(?P<rest>.+)$')
 HUB_PREFIX = '/manage/model/'
-EMPTY_HUB_PREFIX = '/empty-hub'
 ARM_PATH_PARAMETERS = ('subscriptionId', 'resourceGroupName', 'hubName')
 SUBSCRIPTION_PARAMETER_REF = '#/parameters/SubscriptionIdParameter'
 HUB_SECURITY_NAME = 'hub_authorization'
@@ -182,7 +180,7 @@ def is_item_path(path):
     return path.endswith('}')
 
 
-def derive(source):
+def derive(source, empty_hub=False):
     spec = copy.deepcopy(source)
     definitions = spec['definitions']
     request_schemas = RequestSchemas(source['definitions'])
@@ -191,11 +189,10 @@ def derive(source):
         paths[hub_path(arm_path)] = dict(
             (key, hub_operation(value, definitions, request_schemas) if key in HTTP_METHODS else value)
             for key, value in path_item.items())
-    for path, item in list(paths.items()):  # T7
-        empty = copy.deepcopy(item)
-        if is_item_path(path) and 'get' in empty:
-            empty['get']['responses'] = copy.deepcopy(MISSING_RESPONSE)
-        paths[EMPTY_HUB_PREFIX + path] = empty
+    if empty_hub:  # T7
+        for path, item in paths.items():
+            if is_item_path(path) and 'get' in item:
+                item['get']['responses'] = copy.deepcopy(MISSING_RESPONSE)
     spec['paths'] = paths
     request_schemas.add_to(definitions)
     spec['parameters'].pop(SUBSCRIPTION_PARAMETER_REF.rsplit('/', 1)[1], None)  # T2
@@ -211,21 +208,24 @@ def derive(source):
 
 
 def main(argv):
-    if len(argv) != 3:
+    empty_hub = '--empty-hub' in argv
+    args = [arg for arg in argv[1:] if arg != '--empty-hub']
+    if len(args) != 2:
         sys.stderr.write(__doc__.rsplit('\n\n', maxsplit=1)[-1] + '\n')
         return 2
-    with open(argv[1]) as handle:
+    with open(args[0]) as handle:
         source = json.load(handle)
     try:
-        derived = derive(source)
+        derived = derive(source, empty_hub)
     except (DerivationError, KeyError) as exc:
-        sys.stderr.write('%s: cannot derive the Hub variant: %s\n' % (argv[1], exc))
+        sys.stderr.write('%s: cannot derive the Hub variant: %s\n' % (args[0], exc))
         return 1
-    with open(argv[2], 'w') as handle:
+    with open(args[1], 'w') as handle:
         json.dump(derived, handle, indent=1)
         handle.write('\n')
     operations = sum(1 for item in derived['paths'].values() for key in item if key in HTTP_METHODS)
-    print('%s: %d paths, %d operations' % (argv[2], len(derived['paths']), operations))
+    print('%s: %d paths, %d operations%s' % (args[1], len(derived['paths']), operations,
+                                           ' (empty hub: GET of one resource answers 404)' if empty_hub else ''))
     return 0
 
 

@@ -10,12 +10,14 @@ a request no operation of the spec matches (unknown path or method) ends with
 ``Request terminated with error``. The client sends one request at a time, so the lines of one
 request follow its ``Request received`` line.
 
-Passes (exit 0) when
-  * the requests Prism received are exactly, in order, the ``requests`` of EXPECTED.json (so the
-    stage cannot pass because a module sent nothing, or sent something nobody looked at), and
-  * the requests Prism flagged are exactly its ``violating`` ones (the self-test), in order.
+Each Prism serves one hub and is named by a label (``hub``, ``empty-hub``); a request is known as
+``<label> <METHOD> <path>``. Passes (exit 0) when, for each hub,
+  * the requests its Prism received are exactly, in order, those of EXPECTED.json's ``requests``
+    with its label (so the stage cannot pass because a module sent nothing, or sent something
+    nobody looked at), and
+  * the requests its Prism flagged are exactly the ``violating`` ones (the self-test), in order.
 
-Usage: prism_log.py PRISM_LOG EXPECTED.json
+Usage: prism_log.py EXPECTED.json LABEL=PRISM_LOG...
 """
 
 from __future__ import annotations
@@ -33,20 +35,20 @@ DETAIL = re.compile(r'\[VALIDATOR\] \S+\s+(?:error|warning)\s+(?P<message>.+)$')
 
 class Request:
 
-    def __init__(self, method, path):
-        self.key = '%s %s' % (method.upper(), path)
+    def __init__(self, label, method, path):
+        self.key = '%s %s %s' % (label, method.upper(), path)
         self.flagged = False
         self.details = []
 
 
-def parse(lines):
+def parse(label, lines):
     """The requests of a Prism log, in the order received."""
     requests = []
     for raw in lines:
         line = ANSI.sub('', raw.rstrip('\n'))
         received = RECEIVED.search(line)
         if received:
-            requests.append(Request(received.group('method'), received.group('path')))
+            requests.append(Request(label, received.group('method'), received.group('path')))
             continue
         if not requests:
             continue
@@ -69,34 +71,43 @@ def sequence_problem(what, expected, observed):
     return '%s differ from what the playbook expected:\n  %s' % (what, '\n  '.join(diff))
 
 
-def verdict(requests, expected):
+def verdict(label, requests, expected):
+    prefix = label + ' '
+    wanted = [key for key in expected['requests'] if key.startswith(prefix)]
+    wanted_flagged = [key for key in expected['violating'] if key.startswith(prefix)]
     problems = []
     for request in requests:
-        if request.flagged and request.key not in expected['violating']:
+        if request.flagged and request.key not in wanted_flagged:
             problems.append('Prism reports %s as violating the spec:\n    %s'
                             % (request.key, '\n    '.join(request.details or ['(no detail in the log)'])))
-    problems.append(sequence_problem('The requests', expected['requests'], [r.key for r in requests]))
-    problems.append(sequence_problem('The requests flagged as violating', expected['violating'],
+    problems.append(sequence_problem('The requests to %s' % label, wanted, [r.key for r in requests]))
+    problems.append(sequence_problem('The requests to %s flagged as violating' % label, wanted_flagged,
                                      [r.key for r in requests if r.flagged]))
     return [problem for problem in problems if problem]
 
 
 def main(argv):
-    if len(argv) != 3:
+    if len(argv) < 3 or not all('=' in arg for arg in argv[2:]):
         sys.stderr.write(__doc__.rsplit('\n\n', maxsplit=1)[-1] + '\n')
         return 2
-    with open(argv[1], encoding='utf-8', errors='replace') as handle:
-        requests = parse(handle)
-    with open(argv[2]) as handle:
+    with open(argv[1]) as handle:
         expected = json.load(handle)
-    for request in requests:
-        print('  %-9s %s' % ('VIOLATES' if request.flagged else 'ok', request.key))
-        for detail in request.details:
-            print('              - ' + detail)
-    problems = verdict(requests, expected)
-    flagged = sum(1 for request in requests if request.flagged)
-    print('%d requests received, %d flagged (%d expected: the self-test)'
-          % (len(requests), flagged, len(expected['violating'])))
+    logs = [arg.split('=', 1) for arg in argv[2:]]
+    labels = [label for label, _path in logs]
+    problems = ['Expected requests name no hub this run served: %s' % key
+                for key in expected['requests'] if key.split(' ', 1)[0] not in labels]
+    received = flagged = 0
+    for label, path in logs:
+        with open(path, encoding='utf-8', errors='replace') as handle:
+            requests = parse(label, handle)
+        for request in requests:
+            print('  %-9s %s' % ('VIOLATES' if request.flagged else 'ok', request.key))
+            for detail in request.details:
+                print('              - ' + detail)
+        received += len(requests)
+        flagged += sum(1 for request in requests if request.flagged)
+        problems.extend(verdict(label, requests, expected))
+    print('%d requests received, %d flagged (%d expected: the self-test)' % (received, flagged, len(expected['violating'])))
     if expected.get('not_run'):
         print('not run, their modules are not in the collection yet: tests/contract/tasks/{%s}.yml'
               % ','.join(expected['not_run']))
