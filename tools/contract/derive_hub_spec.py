@@ -224,8 +224,8 @@ def main(argv):
         json.dump(derived, handle, indent=1)
         handle.write('\n')
     operations = sum(1 for item in derived['paths'].values() for key in item if key in HTTP_METHODS)
-    print('%s: %d paths, %d operations%s' % (args[1], len(derived['paths']), operations,
-                                           ' (empty hub: GET of one resource answers 404)' if empty_hub else ''))
+    variant = ' (empty hub: GET of one resource answers 404)' if empty_hub else ''
+    print('%s: %d paths, %d operations%s' % (args[1], len(derived['paths']), operations, variant))
     return 0
 
 
