@@ -225,6 +225,14 @@ EXAMPLES = r'''
 '''
 
 RETURN = r'''
+auth_source_used:
+  description:
+    - Where the credentials of the task came from - V(task) (its own authentication options or module_defaults),
+      V(env) (environment variables), V(credential_file), V(cli) (the Azure CLI) or V(msi) (a managed identity).
+    - Null when the task failed before the credentials were looked up (an invalid option, say).
+  returned: always
+  type: str
+  sample: task
 request_count:
   description: How many HTTP requests the task sent, retries, polls and an Azure AD token request included.
   returned: always
