@@ -14,12 +14,12 @@ from urllib.parse import unquote
 
 from . import ARM_AUDIENCES
 from .auth import BEARER_SCHEME, AuthFailure, bearer_audience, split_scheme
-from .hub_api import _api_version, _query_count
+from .hub_api import _api_version, list_page, route_handler
 from .messages import IncomingRequest, Response, arm_error, json_response
 from .model import KIND_BY_COLLECTION, ResourceKind
 from .resources import ChangeOutcome, LroSettings
 from .state import EmulatorState
-from .writes import checked_definition, deletion_conflict
+from .writes import definition_from_request, deletion_conflict
 
 PROVIDER = "Microsoft.CustomerInsights"
 # The fixed segments of a hub's ARM id, compared case-insensitively as ARM does.
@@ -94,18 +94,7 @@ def _get_resource(_request: IncomingRequest, state: EmulatorState, _api_version:
 
 
 def _put_resource(request: IncomingRequest, state: EmulatorState, api_version: str, route: ArmRoute) -> Response:
-    name_error = route.kind.name_error(route.target)
-    if name_error is not None:
-        return arm_error(400, "InvalidResourceName", name_error)
-    try:
-        document = request.json_body()
-    except ValueError as error:
-        return arm_error(400, "InvalidJson", str(error))
-    if not isinstance(document, dict) or not isinstance(document.get("properties"), dict):
-        return arm_error(400, "InvalidRequestContent",
-                         f"The request content is invalid: Azure Resource Manager takes a {route.kind.wrapper}, with the "
-                         "definition under 'properties'.")
-    definition = checked_definition(route.kind, route.target, document, state.model, state.config)
+    definition = definition_from_request(route.kind, route.target, request, state.model, state.config, arm=True)
     if isinstance(definition, Response):
         return definition
     settings = LroSettings.from_config(state.config, arm=True)
@@ -126,18 +115,7 @@ def _delete_resource(request: IncomingRequest, state: EmulatorState, api_version
 
 
 def _list_resources(request: IncomingRequest, state: EmulatorState, api_version: str, route: ArmRoute) -> Response:
-    try:
-        offset = _query_count(request, "$skiptoken", 0) or 0
-        top = _query_count(request, "$top", 1)
-    except ValueError as error:
-        return arm_error(400, "InvalidQueryParameter", str(error))
-    size = min(top, state.config["page_size"]) if top is not None else state.config["page_size"]
-    items, more = state.model.page(route.kind, offset, size, "arm")
-    body: dict[str, Any] = {"value": items}
-    if more:
-        body["nextLink"] = (f"{request.root_url}{hub_id(state)}/{route.kind.collection}?api-version={api_version}"
-                            f"&$skiptoken={offset + size}" + (f"&$top={top}" if top is not None else ""))
-    return json_response(body)
+    return list_page(request, state, route.kind, f"{request.root_url}{hub_id(state)}/{route.kind.collection}", api_version, "arm")
 
 
 def _get_monitor(request: IncomingRequest, state: EmulatorState, _api_version: str, route: ArmRoute) -> Response:
@@ -179,23 +157,11 @@ def _route(method: str, path: str) -> ArmRoute | Response | None:
         return None
     identity = (segments[1], segments[3], segments[7])
     collection, target = segments[8], segments[9] if len(segments) == 10 else ""
-    kind = KIND_BY_COLLECTION.get(collection)
-    handlers: dict[str, ArmHandler]
-    if collection in (MONITORS, RESULTS) and target:
-        handlers = {"GET": _get_monitor if collection == MONITORS else _get_result}
-    elif kind is None:
-        return None
-    elif not target:
-        handlers = {"GET": _list_resources}
-    else:
-        handlers = {"GET": _get_resource, "PUT": _put_resource}
-        if kind.deletable:
-            handlers["DELETE"] = _delete_resource
-    handler = handlers.get(method)
-    if handler is None:
-        allowed = ", ".join(handlers)
-        return arm_error(405, "MethodNotAllowed", f"{method} is not allowed on {path}; it accepts {allowed}.", headers={"Allow": allowed})
-    return ArmRoute(handler, kind, target, identity)
+    handler = route_handler(method, path, collection, target, {MONITORS: _get_monitor, RESULTS: _get_result},
+                            (_list_resources, _get_resource, _put_resource, _delete_resource))
+    if handler is None or isinstance(handler, Response):
+        return handler
+    return ArmRoute(handler, KIND_BY_COLLECTION.get(collection), target, identity)
 
 
 def _unauthenticated(code: str, message: str) -> Response:

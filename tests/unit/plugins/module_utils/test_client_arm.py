@@ -28,24 +28,6 @@ MONITOR = ARM + HUB_ID + '/operationStatuses/op1?api-version=2017-04-26'
 LOCATION = ARM + HUB_ID + '/operationResults/op1?api-version=2017-04-26'
 
 
-class FakeClock:
-    def __init__(self):
-        self.now = 0.0
-        self.sleeps = []
-
-    def sleep(self, seconds):
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    def __call__(self):
-        return self.now
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
 @pytest.fixture
 def client(clock):
     address, _cloud = build_address(dict(subscription_id=SUB, resource_group='rg', hub_name='myhub'), {})
@@ -146,13 +128,6 @@ def test_a_monitor_without_status_is_a_shape_error(client):
     responses.get(MONITOR, json={'state': 'done'})
     with pytest.raises(HubShapeError, match='status must be a string, not null'):
         client.put_resource(LINK, {}, wait=True)
-
-
-@responses.activate
-def test_202_without_wait_polls_nothing(client):
-    responses.put(LINK, status=202, headers={'Azure-AsyncOperation': MONITOR})
-    assert client.put_resource(LINK, {}, wait=False) is None
-    assert len(responses.calls) == 1
 
 
 @responses.activate

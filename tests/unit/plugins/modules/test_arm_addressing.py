@@ -51,13 +51,6 @@ def test_create_through_arm_sends_the_definition_under_properties(run_module):
 
 
 @responses.activate
-def test_an_unchanged_link_through_arm_is_one_get(run_module):
-    responses.get(LINK, json=arm_link())
-    result, failed = run_module(relationship_link, CREATE)
-    assert not failed and not result['changed'] and result['request_count'] == 1
-
-
-@responses.activate
 def test_info_through_arm_lists_the_hub_s_links(run_module):
     responses.get(LINKS, json={'value': [arm_link()]})
     result, failed = run_module(relationship_link_info, CONNECTION)
