@@ -4,9 +4,11 @@
 #      (tools/contract/derive_hub_spec.py documents each transformation): hub.json, where every
 #      resource exists, and empty-hub.json, where GET of one resource answers 404
 #   2. start one Prism (installed by `make prism` into build/prism) per variant, in mock mode with
-#      --errors, on 127.0.0.1 and free ports: two hubs, since hub_endpoint is a root URL
+#      --errors, on 127.0.0.1 and free ports: two hubs, since hub_endpoint is a root URL; and a third,
+#      "arm", serving Microsoft's spec unchanged (its ARM paths; the examples its $refs name beside it)
 #   3. run tests/contract/playbook.yml: a self-test Prism must refuse, then every
-#      tests/contract/tasks/*.yml, with the collection installed in build/collections (make install)
+#      tests/contract/tasks/*.yml, then every resource module in ARM mode (tests/contract/arm.yml),
+#      with the collection installed in build/collections (make install)
 #   4. tools/contract/prism_log.py: each Prism received exactly the requests the playbook expected,
 #      and flagged the self-test and nothing else
 # Both Prisms are stopped on every exit path (trap). Logs: build/contract/{hub,empty-hub,playbook}.log.
@@ -67,13 +69,13 @@ free_port() {
     "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# start_prism NAME: serve $OUT/NAME.json on a free port (log $OUT/NAME.log); sets prism_url.
-# A port taken between free_port and Prism's bind makes Prism exit: try another.
+# start_prism NAME [DOCUMENT]: serve DOCUMENT (default $OUT/NAME.json) on a free port (log
+# $OUT/NAME.log); sets prism_url. A port taken between free_port and Prism's bind makes Prism exit: try another.
 start_prism() {
-    local name=$1 port pid
+    local name=$1 document=${2:-$OUT/$1.json} port pid
     for _ in 1 2 3; do
         port=$(free_port)
-        NO_COLOR=1 FORCE_COLOR=0 "$PRISM" mock --host 127.0.0.1 --port "$port" --errors "$OUT/$name.json" \
+        NO_COLOR=1 FORCE_COLOR=0 "$PRISM" mock --host 127.0.0.1 --port "$port" --errors "$document" \
             > "$OUT/$name.log" 2>&1 < /dev/null &
         pid=$!
         prism_pids+=("$pid")
@@ -99,6 +101,8 @@ start_prism hub
 HUB=$prism_url
 start_prism empty-hub
 EMPTY_HUB=$prism_url
+start_prism arm tests/contract/spec/hub_model_swagger_extract.json
+ARM=$prism_url
 
 modules_json=$("$PY" -c 'import json, os, sys
 names = sorted(f[:-3] for f in os.listdir(sys.argv[1]) if f.endswith(".py") and f != "__init__.py")
@@ -108,7 +112,7 @@ log "run every module against Prism (tests/contract/playbook.yml)"
 playbook_rc=0
 ANSIBLE_COLLECTIONS_PATH="$REPO/build/collections" ANSIBLE_NOCOLOR=1 ANSIBLE_FORCE_COLOR=0 \
     "$REPO/.venv/bin/ansible-playbook" -i localhost, tests/contract/playbook.yml \
-    -e contract_hub="$HUB" -e contract_empty_hub="$EMPTY_HUB" -e contract_expected_file="$EXPECTED" \
+    -e contract_hub="$HUB" -e contract_empty_hub="$EMPTY_HUB" -e contract_arm="$ARM" -e contract_expected_file="$EXPECTED" \
     -e "$modules_json" \
     < /dev/null > "$OUT/playbook.log" 2>&1 &
 playbook_pid=$!
@@ -117,13 +121,13 @@ playbook_pid=
 cat "$OUT/playbook.log"
 stop_prisms
 
-log "requests the Prisms received (logs: $OUT/{hub,empty-hub}.log)"
+log "requests the Prisms received (logs: $OUT/{hub,empty-hub,arm}.log)"
 check_rc=0
 if [ -f "$EXPECTED" ]; then
-    "$PY" tools/contract/prism_log.py "$EXPECTED" hub="$OUT/hub.log" empty-hub="$OUT/empty-hub.log" || check_rc=$?
+    "$PY" tools/contract/prism_log.py "$EXPECTED" hub="$OUT/hub.log" empty-hub="$OUT/empty-hub.log" arm="$OUT/arm.log" || check_rc=$?
 else
     echo "the playbook did not get to write $EXPECTED; what the Prisms logged:"
-    for name in hub empty-hub; do
+    for name in hub empty-hub arm; do
         grep -E 'HTTP SERVER|VALIDATOR' "$OUT/$name.log" | sed "s/^/$name: /" || true
     done
     check_rc=1
