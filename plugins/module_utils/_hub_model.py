@@ -31,7 +31,9 @@ from ansible_collections.customerinsights.hub.plugins.module_utils._model import
 
 LOCALE_CODE = QueryOption('locale_code', 'locale-code', 'en-us', 'Locale of the localized texts the hub returns.')
 
-# PropertyDefinition: a field of a profile, interaction or relationship.
+# PropertyDefinition: a field of a profile, interaction or relationship. A field is known by its name,
+# unique within a type (the schema's x-ms-identifiers add fieldType): a task that changes the type or
+# a flag of a field keeps the hub's other settings of it and its propertyId.
 FIELDS = ItemList('fields', (
     Text('fieldName', required=True),
     Text('fieldType', required=True),
@@ -51,7 +53,7 @@ FIELDS = ItemList('fields', (
     Number('maxLength'),
     Text('propertyId'),
     Text('schemaItemPropLink'),
-))
+), identity=('fieldName',))
 
 # MetadataDefinitionBase and EntityTypeDefinition, the common part of profiles and interactions.
 ENTITY_TYPE_FIELDS = (
@@ -80,7 +82,7 @@ PROFILE = ResourceModel(
             TextList('keyPropertyNames', required=True),
             LocaleMap('displayName'),
             LocaleMap('description'),
-        )),
+        ), identity=('strongIdName',)),
     ),
     required_on_create=(),
     name_max_length=128,

@@ -226,14 +226,21 @@ class ItemList(Field):
     A sub-option the task leaves out of an item (None) matches whatever the hub holds there (the
     hub's defaults: false is* flags, a propertyId, a linkType), and an update carries the hub's
     value over, so what the task left out is left as it is.
+
+    identity names the sub-fields that say which item an item is (a field's fieldName, a strong
+    ID's strongIdName). A task's item that differs from every hub item is still the hub's item of
+    the same identity, so an update that changes one sub-option of it (isName of a field, say)
+    keeps the hub's values of the sub-options the task left out (its isRequired, its propertyId)
+    instead of letting the hub reset them. Without identity such an item is sent as the task gives it.
     """
 
     argspec_type = 'list'
     json_kind = 'a list of JSON objects'
 
-    def __init__(self, api_key, item_fields, **kwargs):
+    def __init__(self, api_key, item_fields, identity=(), **kwargs):
         super().__init__(api_key, **kwargs)
         self.item_fields = item_fields
+        self.identity = tuple(snake_case(key) for key in identity)
 
     def argspec(self):
         return dict(super().argspec(), elements='dict',
@@ -303,9 +310,25 @@ class ItemList(Field):
         desired, current = desired or [], current or []
         return len(desired) == len(current) and len(self.match(desired, current)) == len(desired)
 
+    def _same_identity(self, desired, current):
+        return all(desired.get(option) is not None and desired[option] == current.get(option) for option in self.identity)
+
+    def pairs_for_merge(self, desired, current):
+        """match(), then each unpaired desired item with a distinct hub item of the same identity."""
+        pairs = self.match(desired, current)
+        if self.identity:
+            used = set(pairs.values())
+            for index in [index for index in range(len(desired)) if index not in pairs]:
+                for candidate, item in enumerate(current):
+                    if candidate not in used and self._same_identity(desired[index], item):
+                        pairs[index] = candidate
+                        used.add(candidate)
+                        break
+        return pairs
+
     def merge(self, desired, current):
         current = current or []
-        pairs = self.match(desired, current)
+        pairs = self.pairs_for_merge(desired, current)
         merged = []
         for index, item in enumerate(desired):
             paired = current[pairs[index]] if index in pairs else {}
