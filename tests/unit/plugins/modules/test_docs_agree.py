@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""For every module: DOCUMENTATION options, the argspec and the resource's field table agree.
+"""For every module: DOCUMENTATION options (its doc fragments' included), the argspec and the field table agree.
 
 The argspec is generated from the field table, so a sub-option added to the table but not to the
 docs (or documented but not in the table) fails here, at every level.
@@ -25,6 +25,25 @@ SHARED_OPTIONS = set(generate_argspec())
 
 def load(name):
     return importlib.import_module('ansible_collections.customerinsights.hub.plugins.modules.%s' % name)
+
+
+def fragment_options(fragment):
+    """The options of one of this collection's doc fragments, 'customerinsights.hub.<file>[.<variable>]'."""
+    parts = fragment.split('.')
+    assert parts[:2] == ['customerinsights', 'hub'], fragment
+    source = importlib.import_module('ansible_collections.customerinsights.hub.plugins.doc_fragments.%s' % parts[2])
+    text = getattr(source.ModuleDocFragment, parts[3].upper() if len(parts) > 3 else 'DOCUMENTATION')
+    return yaml.safe_load(text).get('options') or {}
+
+
+def documented_options(name):
+    """The options a module documents, with those of the doc fragments it extends (as ansible-doc shows them)."""
+    documentation = yaml.safe_load(load(name).DOCUMENTATION)
+    options = {}
+    for fragment in documentation.get('extends_documentation_fragment') or []:
+        options.update(fragment_options(fragment))
+    options.update(documentation.get('options') or {})
+    return options
 
 
 def module_argspec(name):
@@ -54,7 +73,7 @@ def disagreements(documented, specified, where=''):
 
 @pytest.mark.parametrize('name', MODULE_NAMES)
 def test_documentation_argspec_and_field_table_agree(name):
-    documented = yaml.safe_load(load(name).DOCUMENTATION)['options']
+    documented = dict((option, doc) for option, doc in documented_options(name).items() if option not in SHARED_OPTIONS)
     specified = dict((option, spec) for option, spec in module_argspec(name).items() if option not in SHARED_OPTIONS)
     assert disagreements(documented, specified) == []
 
@@ -74,3 +93,9 @@ def test_the_comparison_catches_a_missing_sub_option():
 
 def test_every_module_is_checked():
     assert 'relationship_link' in MODULE_NAMES and 'relationship_link_info' in MODULE_NAMES
+
+
+def test_options_of_doc_fragments_are_read():
+    assert fragment_options('customerinsights.hub.hub_model.fields')['fields']['suboptions']['field_type']['required'] is True
+    assert fragment_options('customerinsights.hub.hub_model.locale_code')['locale_code']['default'] == 'en-us'
+    assert 'hub_endpoint' in fragment_options('customerinsights.hub.connection')
