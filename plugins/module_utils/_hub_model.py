@@ -79,7 +79,7 @@ PROFILE = ResourceModel(
     fields=ENTITY_TYPE_FIELDS + (
         ItemList('strongIds', (
             Text('strongIdName', required=True),
-            TextList('keyPropertyNames', required=True),
+            TextList('keyPropertyNames', required=True, no_log=False),
             LocaleMap('displayName'),
             LocaleMap('description'),
         ), identity=('strongIdName',)),

@@ -99,6 +99,12 @@ def test_a_strong_id_with_new_keys_keeps_its_texts():
         dict(strong_id_name='Key', key_property_names=['A', 'B'], display_name={'en-us': 'Key'}, description=None)]
 
 
+def test_key_property_names_is_said_to_be_no_secret():
+    # validate-modules takes any option with "key" in its name for a secret unless no_log is set.
+    assert PROFILE.resource_argspec()['strong_ids']['options']['key_property_names']['no_log'] is False
+    assert 'no_log' not in PROFILE.resource_argspec()['api_entity_set_name']
+
+
 def test_string_lists_are_unordered_and_nested_items_too():
     current = RELATIONSHIP.current(dict(properties=dict(lookupMappings=[dict(fieldMappings=[
         dict(profileFieldName='a', relatedProfileKeyProperty='x'), dict(profileFieldName='b', relatedProfileKeyProperty='y')])])))
