@@ -300,12 +300,16 @@ class ItemList(Field):
         Complete items are paired first, so an item that leaves a sub-option out can only take a
         hub item no more complete item needs.
         """
-        pairs = {}
-        used = set()
         order = sorted(range(len(desired)), key=lambda index: sum(value is None for value in desired[index].values()))
-        for index in order:
+        return self._pair(order, desired, current, self._item_matches, {})
+
+    @staticmethod
+    def _pair(indexes, desired, current, fits, pairs):
+        """Add to pairs each desired index, in the order given, with the first hub item not paired yet that fits it."""
+        used = set(pairs.values())
+        for index in indexes:
             for candidate, item in enumerate(current):
-                if candidate not in used and self._item_matches(desired[index], item):
+                if candidate not in used and fits(desired[index], item):
                     pairs[index] = candidate
                     used.add(candidate)
                     break
@@ -321,15 +325,10 @@ class ItemList(Field):
     def pairs_for_merge(self, desired, current):
         """match(), then each unpaired desired item with a distinct hub item of the same identity."""
         pairs = self.match(desired, current)
-        if self.identity:
-            used = set(pairs.values())
-            for index in [index for index in range(len(desired)) if index not in pairs]:
-                for candidate, item in enumerate(current):
-                    if candidate not in used and self._same_identity(desired[index], item):
-                        pairs[index] = candidate
-                        used.add(candidate)
-                        break
-        return pairs
+        if not self.identity:
+            return pairs
+        unpaired = [index for index in range(len(desired)) if index not in pairs]
+        return self._pair(unpaired, desired, current, self._same_identity, pairs)
 
     def merge(self, desired, current):
         current = current or []
