@@ -186,22 +186,18 @@ def test_the_locale_code_goes_with_every_request(run_module):
     assert [sent(index)[:2] for index in range(2)] == [('GET', french), ('PUT', french)]
 
 
+@pytest.mark.parametrize('put_answer, args, start, detail', [
+    (dict(json=hub_profile(state='Failed')), {}, 'Provisioning of', 'ended in state Failed'),
+    # The poll the 202 asks for would come after wait_timeout: the task gives up at once.
+    (dict(status=202, headers={'Retry-After': '5'}), dict(wait_timeout=1), 'Timed out', 'wait_timeout=1'),
+])
 @responses.activate
-def test_a_failure_after_the_hub_accepted_the_write_is_a_change(run_module):
+def test_a_failure_after_the_hub_accepted_the_write_is_a_change(run_module, put_answer, args, start, detail):
     responses.get(CONTACT, status=404)
-    responses.put(CONTACT, json=hub_profile(state='Failed'))
-    result, failed = run_module(profile, CREATE)
-    assert failed and result['changed'] is True
-    assert 'ended in state Failed' in result['msg'] and ACTIVITY_KEYS <= set(result)
-
-
-@responses.activate
-def test_a_wait_that_runs_out_after_an_accepted_write_is_a_change(run_module):
-    responses.get(CONTACT, status=404)
-    responses.put(CONTACT, status=202, headers={'Retry-After': '5'})
-    result, failed = run_module(profile, dict(CREATE, wait_timeout=1))
-    assert failed and result['changed'] is True
-    assert result['msg'].startswith('Timed out') and 'wait_timeout=1' in result['msg']
+    responses.put(CONTACT, **put_answer)
+    result, failed = run_module(profile, dict(CREATE, **args))
+    assert failed and result['changed'] is True and ACTIVITY_KEYS <= set(result)
+    assert result['msg'].startswith(start) and detail in result['msg']
 
 
 @pytest.mark.parametrize('args, message', [
