@@ -43,8 +43,9 @@ options:
     description:
       - V(present) creates the profile or updates it where the given options differ.
       - V(absent) deletes it; a profile that does not exist is left alone.
-      - A hub may refuse to delete a profile that interactions or relationships still name; the task then fails with
-        the hub's code and message. Delete those first (relationship links, then relationships).
+      - A hub may refuse to delete a profile that relationships or interactions still name; the task then fails with
+        the hub's code and message. Delete the relationships first (after their relationship links), and change the
+        participants of the interactions (interactions cannot be deleted).
     type: str
     choices: [present, absent]
     default: present
@@ -135,18 +136,14 @@ EXAMPLES = r'''
       en-us: A person who buys or sells
   register: contact
 
-# hub_endpoint and the credentials come from module_defaults here (the environment works too:
-# CUSTOMER_INSIGHTS_HUB_ENDPOINT, CUSTOMER_INSIGHTS_SAS_POLICY_NAME, CUSTOMER_INSIGHTS_SAS_KEY, ...).
+# hub_endpoint and the credentials can come from module_defaults (group/customerinsights.hub.hub) or from
+# the environment (CUSTOMER_INSIGHTS_HUB_ENDPOINT, CUSTOMER_INSIGHTS_SAS_POLICY_NAME, CUSTOMER_INSIGHTS_SAS_KEY, ...).
 - name: Change only the display name; fields, strong IDs and the rest stay as they are on the hub
   customerinsights.hub.profile:
     name: Contact
     display_name:
       en-us: Customer contact
       fr-fr: Contact client
-  module_defaults:
-    group/customerinsights.hub.hub:
-      hub_endpoint: https://myhub.api.azurecustomerinsights.com
-      access_token: "{{ aad_token }}"
 
 - name: Delete the Contact profile (its relationships and relationship links first) and do not wait
   customerinsights.hub.profile:
