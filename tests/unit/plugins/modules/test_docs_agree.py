@@ -1,10 +1,11 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""For every module: DOCUMENTATION options (its doc fragments' included), the argspec and the field table agree.
+"""For every module: DOCUMENTATION options, the argspec and the resource's field table agree.
 
 The argspec is generated from the field table, so a sub-option added to the table but not to the
-docs (or documented but not in the table) fails here, at every level.
+docs (or documented but not in the table) fails here, at every level. The documented options are
+those ansible-doc shows: the module's own and those of the doc fragments it extends.
 """
 
 from __future__ import annotations
@@ -21,29 +22,29 @@ MODULES_DIR = os.path.join(os.path.dirname(__file__), '..', '..', '..', '..', 'p
 MODULE_NAMES = sorted(name[:-3] for name in os.listdir(MODULES_DIR) if name.endswith('.py') and name != '__init__.py')
 # Options every module gets from HubModule and documents through doc fragments.
 SHARED_OPTIONS = set(generate_argspec())
+COLLECTION = 'customerinsights.hub.'
 
 
 def load(name):
     return importlib.import_module('ansible_collections.customerinsights.hub.plugins.modules.%s' % name)
 
 
-def fragment_options(fragment):
-    """The options of one of this collection's doc fragments, 'customerinsights.hub.<file>[.<variable>]'."""
-    parts = fragment.split('.')
-    assert parts[:2] == ['customerinsights', 'hub'], fragment
-    source = importlib.import_module('ansible_collections.customerinsights.hub.plugins.doc_fragments.%s' % parts[2])
-    text = getattr(source.ModuleDocFragment, parts[3].upper() if len(parts) > 3 else 'DOCUMENTATION')
-    return yaml.safe_load(text).get('options') or {}
+def fragment_options(slug):
+    """The options of one of this collection's doc fragments, e.g. customerinsights.hub.hub_model.fields."""
+    assert slug.startswith(COLLECTION), 'only fragments of this collection are resolved here: %s' % slug
+    plugin, _dot, variable = slug[len(COLLECTION):].partition('.')
+    fragment = importlib.import_module('ansible_collections.customerinsights.hub.plugins.doc_fragments.%s' % plugin)
+    return yaml.safe_load(getattr(fragment.ModuleDocFragment, (variable or 'documentation').upper())).get('options') or {}
 
 
 def documented_options(name):
-    """The options a module documents, with those of the doc fragments it extends (as ansible-doc shows them)."""
-    documentation = yaml.safe_load(load(name).DOCUMENTATION)
+    """A module's options as ansible-doc merges them (fragments first, then its own), shared ones left out."""
+    doc = yaml.safe_load(load(name).DOCUMENTATION)
     options = {}
-    for fragment in documentation.get('extends_documentation_fragment') or []:
-        options.update(fragment_options(fragment))
-    options.update(documentation.get('options') or {})
-    return options
+    for slug in doc.get('extends_documentation_fragment', []):
+        options.update(fragment_options(slug))
+    options.update(doc['options'])
+    return dict((option, spec) for option, spec in options.items() if option not in SHARED_OPTIONS)
 
 
 def module_argspec(name):
@@ -73,7 +74,7 @@ def disagreements(documented, specified, where=''):
 
 @pytest.mark.parametrize('name', MODULE_NAMES)
 def test_documentation_argspec_and_field_table_agree(name):
-    documented = dict((option, doc) for option, doc in documented_options(name).items() if option not in SHARED_OPTIONS)
+    documented = documented_options(name)
     specified = dict((option, spec) for option, spec in module_argspec(name).items() if option not in SHARED_OPTIONS)
     assert disagreements(documented, specified) == []
 
@@ -91,11 +92,12 @@ def test_the_comparison_catches_a_missing_sub_option():
     assert disagreements(documented, specified) == ['items.b: in the argspec, not documented']
 
 
+def test_options_documented_in_a_fragment_count_as_documented():
+    locale_code = fragment_options('customerinsights.hub.hub_model.locale_code')
+    assert locale_code['locale_code']['default'] == 'en-us'
+    assert 'field_name' in fragment_options('customerinsights.hub.hub_model.fields')['fields']['suboptions']
+    assert fragment_options('customerinsights.hub.attributes.actionable') == {}
+
+
 def test_every_module_is_checked():
     assert 'relationship_link' in MODULE_NAMES and 'relationship_link_info' in MODULE_NAMES
-
-
-def test_options_of_doc_fragments_are_read():
-    assert fragment_options('customerinsights.hub.hub_model.fields')['fields']['suboptions']['field_type']['required'] is True
-    assert fragment_options('customerinsights.hub.hub_model.locale_code')['locale_code']['default'] == 'en-us'
-    assert 'hub_endpoint' in fragment_options('customerinsights.hub.connection')
