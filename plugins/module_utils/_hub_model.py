@@ -17,6 +17,7 @@ is left out too: every field of DataSource is read-only.
 from __future__ import annotations
 
 from ansible_collections.customerinsights.hub.plugins.module_utils._model import (
+    DateTime,
     Flag,
     ItemList,
     LocaleMap,
@@ -134,7 +135,7 @@ RELATIONSHIP = ResourceModel(
                 Text('relatedProfileKeyProperty', required=True),
             ), required=True),
         )),
-        Text('expiryDateTimeUtc'),
+        DateTime('expiryDateTimeUtc'),
         LocaleMap('displayName'),
         LocaleMap('description'),
     ),
