@@ -4,7 +4,9 @@
 """For every module: DOCUMENTATION options, the argspec and the resource's field table agree.
 
 The argspec is generated from the field table, so a sub-option added to the table but not to the
-docs (or documented but not in the table) fails here, at every level.
+docs (or documented but not in the table) fails here, at every level. The documented options are
+those ansible-doc shows: the module's own plus those of its doc fragments (connection, auth, the
+shared hub-model options), so a fragment is checked against the argspec too.
 """
 
 from __future__ import annotations
@@ -19,8 +21,7 @@ from ansible_collections.customerinsights.hub.plugins.module_utils._module impor
 
 MODULES_DIR = os.path.join(os.path.dirname(__file__), '..', '..', '..', '..', 'plugins', 'modules')
 MODULE_NAMES = sorted(name[:-3] for name in os.listdir(MODULES_DIR) if name.endswith('.py') and name != '__init__.py')
-# Options every module gets from HubModule and documents through doc fragments.
-SHARED_OPTIONS = set(generate_argspec())
+FRAGMENT_PREFIX = 'customerinsights.hub.'
 
 
 def load(name):
@@ -30,6 +31,30 @@ def load(name):
 def module_argspec(name):
     model = load(name).MODEL
     return model.info_argspec() if name.endswith('_info') else model.module_argspec()
+
+
+def fragment_options(slug):
+    """The options of a doc fragment of this collection, named as in extends_documentation_fragment.
+
+    customerinsights.hub.NAME is the DOCUMENTATION of plugins/doc_fragments/NAME.py and
+    customerinsights.hub.NAME.PART its PART (upper-cased), as ansible-doc reads them. (Module unit
+    tests cannot import ansible's fragment loader: ansible-test gives them module_utils only.)
+    """
+    assert slug.startswith(FRAGMENT_PREFIX), '%s is not a fragment of this collection' % slug
+    name, _dot, part = slug[len(FRAGMENT_PREFIX):].partition('.')
+    fragments = importlib.import_module('ansible_collections.customerinsights.hub.plugins.doc_fragments.%s' % name)
+    return yaml.safe_load(getattr(fragments.ModuleDocFragment, (part or 'documentation').upper())).get('options') or {}
+
+
+def documented_options(name):
+    """The options ansible-doc shows for a module: its DOCUMENTATION's and those of its doc fragments."""
+    doc = yaml.safe_load(load(name).DOCUMENTATION)
+    options = dict(doc['options'])
+    for slug in doc.get('extends_documentation_fragment', []):
+        from_fragment = fragment_options(slug)
+        assert not set(from_fragment) & set(options), 'options documented twice: %s' % (set(from_fragment) & set(options))
+        options.update(from_fragment)
+    return options
 
 
 def disagreements(documented, specified, where=''):
@@ -54,9 +79,8 @@ def disagreements(documented, specified, where=''):
 
 @pytest.mark.parametrize('name', MODULE_NAMES)
 def test_documentation_argspec_and_field_table_agree(name):
-    documented = yaml.safe_load(load(name).DOCUMENTATION)['options']
-    specified = dict((option, spec) for option, spec in module_argspec(name).items() if option not in SHARED_OPTIONS)
-    assert disagreements(documented, specified) == []
+    # generate_argspec adds the connection and auth options, as HubModule does.
+    assert disagreements(documented_options(name), generate_argspec(**module_argspec(name))) == []
 
 
 @pytest.mark.parametrize('name', [name for name in MODULE_NAMES if not name.endswith('_info')])
@@ -74,3 +98,8 @@ def test_the_comparison_catches_a_missing_sub_option():
 
 def test_every_module_is_checked():
     assert 'relationship_link' in MODULE_NAMES and 'relationship_link_info' in MODULE_NAMES
+
+
+def test_the_options_of_doc_fragments_are_documented_options():
+    assert set(fragment_options('customerinsights.hub.hub_model.fields')) == {'fields'}
+    assert {'fields', 'hub_endpoint', 'sas_key', 'profile_type'} <= set(documented_options('relationship'))
