@@ -1,4 +1,5 @@
-"""Local emulator of the Customer Insights Hub REST API (relationship links).
+"""Local emulator of the Customer Insights Hub REST API (the hub model: profiles, interactions,
+relationships and relationship links).
 
 The collection's integration tests run it on a loopback port instead of a real hub. The
 constants below are the emulator's defaults; README.md in this directory documents them and

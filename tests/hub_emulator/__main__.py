@@ -23,11 +23,15 @@ def _add_serve_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--hub-name", default=DEFAULT_HUB_NAME, help="hub name used in resource ids (default: %(default)s)")
     parser.add_argument("--config", help="JSON file of settings merged into the startup config (as POST /_emulator/config)")
     parser.add_argument("--endpoint-file", help="write the server URL to this file once listening")
+    parser.add_argument("--empty-model", action="store_true",
+                        help="start (and reset) with no profiles, interactions or relationships instead of the fixture model")
 
 
 def _serve_arguments(args: argparse.Namespace) -> list[str]:
     """The serve options of a `start` command line, for the background `serve` process."""
     arguments = ["--host", args.host, "--port", str(args.port), "--page-size", str(args.page_size), "--hub-name", args.hub_name]
+    if args.empty_model:
+        arguments.append("--empty-model")
     # The background process may run elsewhere than the caller's working directory.
     for option, path in (("--tls-cert", args.tls_cert), ("--tls-key", args.tls_key), ("--config", args.config)):
         if path:
@@ -55,7 +59,8 @@ def _check_serve_options(parser: argparse.ArgumentParser, args: argparse.Namespa
 def _serve(args: argparse.Namespace) -> int:
     try:
         tls_context = create_tls_context(args.tls_cert, args.tls_key) if args.tls_cert else None
-        server = HubEmulatorServer(args.host, args.port, EmulatorState(_startup_config(args), hub_name=args.hub_name), tls_context)
+        state = EmulatorState(_startup_config(args), hub_name=args.hub_name, seed_model=not args.empty_model)
+        server = HubEmulatorServer(args.host, args.port, state, tls_context)
     except OSError as error:  # unreadable certificate or key (ssl.SSLError is an OSError), address in use, ...
         print(f"hub_emulator serve: cannot start: {error}", file=sys.stderr)
         return 1

@@ -9,9 +9,11 @@ from urllib.parse import unquote
 
 from .config import ConfigError, merge_config
 from .faults import parse_fault_rule
-from .hub_api import definition_to_store
+from .fixtures import seed_fixture_model
 from .messages import IncomingRequest, InvalidJsonError, Response, arm_error, json_response
+from .model import KIND_BY_ADMIN_NAME, KINDS, RELATIONSHIP_LINKS, ResourceKind
 from .state import EmulatorState
+from .writes import definition_from_request
 
 ADMIN_PREFIX = "_emulator"
 
@@ -50,21 +52,36 @@ def _clear_requests(_request: IncomingRequest, state: EmulatorState) -> Response
     return json_response(state.requests.to_json())
 
 
-def _get_links(_request: IncomingRequest, state: EmulatorState) -> Response:
-    return json_response(state.links.snapshot())
+def _snapshot(kind: ResourceKind) -> AdminHandler:
+    """GET /_emulator/<profiles|interactions|relationships|links>: the stored resources of one kind."""
+    return lambda _request, state: json_response(state.model.snapshot(kind))
 
 
 def _clear_links(_request: IncomingRequest, state: EmulatorState) -> Response:
-    state.links.clear()
-    return json_response(state.links.snapshot())
+    # Links are the end of every chain: nothing refers to them, so they can go without any check.
+    state.model.clear((RELATIONSHIP_LINKS,))
+    return json_response(state.model.snapshot(RELATIONSHIP_LINKS))
 
 
-def _seed_link(request: IncomingRequest, state: EmulatorState, name: str) -> Response:
-    definition = definition_to_store(request, name, state)
+def _get_model(_request: IncomingRequest, state: EmulatorState) -> Response:
+    return json_response({kind.admin_name: state.model.snapshot(kind) for kind in KINDS})
+
+
+def _clear_model(request: IncomingRequest, state: EmulatorState) -> Response:
+    state.model.clear()
+    return _get_model(request, state)
+
+
+def _seed_fixture(request: IncomingRequest, state: EmulatorState) -> Response:
+    seed_fixture_model(state.model, state.config)
+    return _get_model(request, state)
+
+
+def _seed_resource(request: IncomingRequest, state: EmulatorState, kind: ResourceKind, name: str) -> Response:
+    definition = definition_from_request(kind, name, request, state.model, state.config)
     if isinstance(definition, Response):
         return definition
-    link = state.links.seed(name, definition)
-    return json_response(state.links.render(link))
+    return json_response(state.model.render(state.model.seed(kind, name, definition)))
 
 
 def _get_faults(_request: IncomingRequest, state: EmulatorState) -> Response:
@@ -102,7 +119,10 @@ _ROUTES: dict[str, dict[str, AdminHandler]] = {
     "reset": {"POST": _reset},
     "config": {"GET": _get_config, "POST": _update_config},
     "requests": {"GET": _get_requests, "DELETE": _clear_requests},
-    "links": {"GET": _get_links, "DELETE": _clear_links},
+    **{kind.admin_name: {"GET": _snapshot(kind)} for kind in KINDS},
+    "links": {"GET": _snapshot(RELATIONSHIP_LINKS), "DELETE": _clear_links},
+    "model": {"GET": _get_model, "DELETE": _clear_model},
+    "seed": {"POST": _seed_fixture},
     "faults": {"GET": _get_faults, "POST": _add_fault, "DELETE": _clear_faults},
     "tokens": {"GET": _get_tokens, "DELETE": _revoke_tokens},
 }
@@ -114,8 +134,8 @@ def is_admin_path(path: str) -> bool:
 
 def handle(request: IncomingRequest, state: EmulatorState) -> Response:
     segments = request.path.split("/")[2:]
-    if len(segments) == 2 and segments[0] == "links" and request.method == "PUT":
-        return _seed_link(request, state, unquote(segments[1]))
+    if len(segments) == 2 and segments[0] in KIND_BY_ADMIN_NAME and request.method == "PUT":
+        return _seed_resource(request, state, KIND_BY_ADMIN_NAME[segments[0]], unquote(segments[1]))
     methods = _ROUTES.get(segments[0]) if len(segments) == 1 else None
     if methods is None:
         return arm_error(404, "NotFound", f"The admin API has no resource {request.path}.")

@@ -1,121 +1,106 @@
-"""The emulated Hub API: relationship links, operations and the AAD token endpoint.
+"""The emulated Hub API: hub-model resources, operations and the AAD token endpoint.
 
+Profiles, interactions, relationships and relationship links share every route shape and
+handler; what differs between them is a ResourceKind (model.py).
 handle() is called with EmulatorState.lock held, after fault injection; it never does I/O.
 """
 
 import re
+from dataclasses import dataclass
 from typing import Any, Callable
 from urllib.parse import unquote
 
 from . import SUPPORTED_API_VERSIONS
 from .auth import authorize, issue_aad_token, required_right
-from .links import LroSettings, apply_default_link_type
-from .messages import IncomingRequest, InvalidJsonError, Response, arm_error, json_response
-from .schema import Violation, validate_relationship_link_body
+from .messages import IncomingRequest, Response, arm_error, json_response
+from .model import KIND_BY_COLLECTION, ResourceKind
+from .resources import LroSettings
 from .state import EmulatorState
+from .writes import definition_from_request, deletion_conflict
 
-LINKS_PATH = ("manage", "model", "relationshipLinks")
-OPERATIONS_PATH = ("manage", "model", "operations")
+MODEL_PATH = ("manage", "model")
+OPERATIONS = "operations"
 AAD_TOKEN_PATH = ("oauth2", "v2.0", "token")
-
-# From the swagger's PUT parameter; fullmatch, because "$" in a pattern also matches before a final newline.
-LINK_NAME_PATTERN = re.compile(r"[a-zA-Z][a-zA-Z0-9_]+")
-MAX_LINK_NAME_LENGTH = 512
-
-HubHandler = Callable[[IncomingRequest, EmulatorState, str, str], Response]
+DEFAULT_LOCALE = "en-us"
+# A language tag such as en-us or fr-FR (the Hub docs only ever show en-us).
+LOCALE_PATTERN = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 
 
-def _check_link_name(name: str) -> Response | None:
-    """The 400 answer for a name a PUT may not use, or None when the name is valid."""
-    if len(name) <= MAX_LINK_NAME_LENGTH and LINK_NAME_PATTERN.fullmatch(name):
-        return None
-    return arm_error(400, "InvalidResourceName",
-                     f"The relationship link name '{name}' is invalid: it must match ^[a-zA-Z][a-zA-Z0-9_]+$ "
-                     f"and be at most {MAX_LINK_NAME_LENGTH} characters long.")
+@dataclass(frozen=True)
+class Route:
+    handler: "HubHandler"
+    target: str = ""  # the decoded resource name or operation id
+    kind: ResourceKind | None = None  # None for operations
 
 
-def definition_to_store(request: IncomingRequest, name: str, state: EmulatorState) -> dict[str, Any] | Response:
-    """The definition a link PUT (or an admin seed) stores, or the 400 answer explaining what is wrong.
-
-    Checks the name, parses and validates the body, and fills in the default linkType.
-    """
-    invalid_name = _check_link_name(name)
-    if invalid_name is not None:
-        return invalid_name
-    try:
-        document = request.json_body()
-    except InvalidJsonError as error:
-        return arm_error(400, "InvalidJson", str(error))
-    definition, violations = validate_relationship_link_body(document)
-    if violations:
-        return _invalid_content(violations)
-    return apply_default_link_type(definition, state.config["default_link_type"])
+HubHandler = Callable[[IncomingRequest, EmulatorState, str, Route], Response]
 
 
-def _invalid_content(violations: list[Violation]) -> Response:
-    details = [{"code": "InvalidRequestContent", "target": violation.path or "(root)", "message": str(violation)}
-               for violation in violations]
-    message = "The request content is invalid: " + "; ".join(str(violation) for violation in violations)
-    return arm_error(400, "InvalidRequestContent", message, details=details)
-
-
-def _not_found(state: EmulatorState, name: str) -> Response:
-    return arm_error(404, "ResourceNotFound", f"Relationship link '{name}' was not found in hub '{state.hub_name}'.")
+def _not_found(state: EmulatorState, kind: ResourceKind, name: str) -> Response:
+    return arm_error(404, "ResourceNotFound", f"{kind.label.capitalize()} '{name}' was not found in hub '{state.hub_name}'.")
 
 
 def _accepted(request: IncomingRequest, state: EmulatorState, api_version: str, operation_id: str | None) -> Response:
     headers = {"Retry-After": state.config["retry_after"]}
     if operation_id is not None:
-        headers["Location"] = f"{request.root_url}/{'/'.join(OPERATIONS_PATH)}/{operation_id}?api-version={api_version}"
+        headers["Location"] = f"{request.root_url}/{'/'.join(MODEL_PATH)}/{OPERATIONS}/{operation_id}?api-version={api_version}"
     return Response(202, None, headers)
 
 
-# ---- handlers: (request, state, api_version, target) -> Response ------------------------------
+# ---- handlers: (request, state, api_version, route) -> Response --------------------------------
 
-def _get_link(_request: IncomingRequest, state: EmulatorState, _api_version: str, name: str) -> Response:
-    rendered = state.links.get(name, state.config["response_shape"])
-    return _not_found(state, name) if rendered is None else json_response(rendered)
+def _get_resource(_request: IncomingRequest, state: EmulatorState, _api_version: str, route: Route) -> Response:
+    rendered = state.model.get(route.kind, route.target, state.config["response_shape"])
+    return _not_found(state, route.kind, route.target) if rendered is None else json_response(rendered)
 
 
-def _put_link(request: IncomingRequest, state: EmulatorState, api_version: str, name: str) -> Response:
-    definition = definition_to_store(request, name, state)
+def _put_resource(request: IncomingRequest, state: EmulatorState, api_version: str, route: Route) -> Response:
+    definition = definition_from_request(route.kind, route.target, request, state.model, state.config)
     if isinstance(definition, Response):
         return definition
-    outcome = state.links.put(name, definition, LroSettings.from_config(state.config))
+    outcome = state.model.put(route.kind, route.target, definition, LroSettings.from_config(state.config))
     if outcome.accepted:
         return _accepted(request, state, api_version, outcome.operation_id)
-    return json_response(state.links.render(outcome.link, state.config["response_shape"]))
+    return json_response(state.model.render(outcome.resource, state.config["response_shape"]))
 
 
-def _delete_link(request: IncomingRequest, state: EmulatorState, api_version: str, name: str) -> Response:
-    outcome = state.links.delete(name, LroSettings.from_config(state.config))
-    if outcome is None:
-        return _not_found(state, name)
+def _delete_resource(request: IncomingRequest, state: EmulatorState, api_version: str, route: Route) -> Response:
+    if state.model.find(route.kind, route.target) is None:
+        return _not_found(state, route.kind, route.target)
+    conflict = deletion_conflict(route.kind, route.target, state.model)
+    if conflict is not None:
+        return conflict
+    outcome = state.model.delete(route.kind, route.target, LroSettings.from_config(state.config))
     if outcome.accepted:
         return _accepted(request, state, api_version, outcome.operation_id)
     return Response(200)
 
 
-def _get_operation(request: IncomingRequest, state: EmulatorState, api_version: str, operation_id: str) -> Response:
-    operation, in_progress = state.links.poll_operation(operation_id)
+def _get_operation(request: IncomingRequest, state: EmulatorState, api_version: str, route: Route) -> Response:
+    operation, in_progress = state.model.poll_operation(route.target)
     if operation is None:
-        return arm_error(404, "ResourceNotFound", f"Operation '{operation_id}' was not found.")
+        return arm_error(404, "ResourceNotFound", f"Operation '{route.target}' was not found.")
     if in_progress:
-        return _accepted(request, state, api_version, operation_id)
+        return _accepted(request, state, api_version, route.target)
     return json_response(operation.result())
+
+
+def _last_query_value(request: IncomingRequest, parameter: str) -> str | None:
+    values = request.query.get(parameter)
+    return values[-1] if values else None
 
 
 def _query_count(request: IncomingRequest, parameter: str, minimum: int) -> int | None:
     """An integer query parameter (last value wins); None when absent. Raises ValueError."""
-    values = request.query.get(parameter)
-    if not values:
+    value = _last_query_value(request, parameter)
+    if value is None:
         return None
-    if not values[-1].isdigit() or int(values[-1]) < minimum:
-        raise ValueError(f"The query parameter {parameter} must be an integer >= {minimum}, got '{values[-1]}'.")
-    return int(values[-1])
+    if not value.isdigit() or int(value) < minimum:
+        raise ValueError(f"The query parameter {parameter} must be an integer >= {minimum}, got '{value}'.")
+    return int(value)
 
 
-def _list_links(request: IncomingRequest, state: EmulatorState, api_version: str, _target: str) -> Response:
+def _list_resources(request: IncomingRequest, state: EmulatorState, api_version: str, route: Route) -> Response:
     try:
         offset = _query_count(request, "$skiptoken", 0) or 0
         top = _query_count(request, "$top", 1)
@@ -123,24 +108,55 @@ def _list_links(request: IncomingRequest, state: EmulatorState, api_version: str
         return arm_error(400, "InvalidQueryParameter", str(error))
     # The docs: at most page_size items per response, "limited through the use of $top".
     size = min(top, state.config["page_size"]) if top is not None else state.config["page_size"]
-    items, more = state.links.page(offset, size, state.config["response_shape"])
+    items, more = state.model.page(route.kind, offset, size, state.config["response_shape"])
     body: dict[str, Any] = {"value": items}
     if more:
-        next_link = f"{request.root_url}/{'/'.join(LINKS_PATH)}?api-version={api_version}&$skiptoken={offset + size}"
-        body["nextLink"] = next_link + (f"&$top={top}" if top is not None else "")
+        next_link = f"{request.root_url}/{'/'.join(MODEL_PATH)}/{route.kind.collection}?api-version={api_version}&$skiptoken={offset + size}"
+        # The next page is asked for the way this one was.
+        for parameter, value in (("$top", top), ("locale-code", _last_query_value(request, "locale-code"))):
+            next_link += f"&{parameter}={value}" if value is not None else ""
+        body["nextLink"] = next_link
     return json_response(body)
 
 
-def _resolve_hub_route(method: str, segments: tuple[str, ...]) -> tuple[HubHandler, str] | None:
-    """(handler, decoded target name or id) for a Hub API path, or None."""
-    if segments == LINKS_PATH and method == "GET":
-        return _list_links, ""
-    if len(segments) == 4 and segments[:3] == LINKS_PATH:
-        handler = {"GET": _get_link, "PUT": _put_link, "DELETE": _delete_link}.get(method)
-        return (handler, unquote(segments[3])) if handler else None
-    if len(segments) == 4 and segments[:3] == OPERATIONS_PATH and method == "GET":
-        return _get_operation, unquote(segments[3])
-    return None
+def _method_not_allowed(method: str, path: str, handlers: dict[str, HubHandler], kind: ResourceKind | None) -> Response:
+    allowed = ", ".join(handlers)
+    message = f"{method} is not allowed on {path}; it accepts {allowed}."
+    if method == "DELETE" and kind is not None and not kind.deletable:
+        message += f" The Hub API has no DELETE for {kind.collection}: they can only be added or updated."
+    return arm_error(405, "MethodNotAllowed", message, headers={"Allow": allowed})
+
+
+def _resolve_hub_route(method: str, path: str, segments: tuple[str, ...]) -> Route | Response | None:
+    """The route of a Hub API path; a 405 answer for a method the path does not have; None for an unknown path."""
+    if segments[:2] != MODEL_PATH or len(segments) not in (3, 4):
+        return None
+    collection, target = segments[2], unquote(segments[3]) if len(segments) == 4 else ""
+    kind = KIND_BY_COLLECTION.get(collection)
+    handlers: dict[str, HubHandler]
+    if collection == OPERATIONS and len(segments) == 4:
+        handlers = {"GET": _get_operation}
+    elif kind is None:
+        return None
+    elif len(segments) == 3:
+        handlers = {"GET": _list_resources}
+    else:
+        handlers = {"GET": _get_resource, "PUT": _put_resource}
+        if kind.deletable:
+            handlers["DELETE"] = _delete_resource
+    handler = handlers.get(method)
+    if handler is None:
+        return _method_not_allowed(method, path, handlers, kind)
+    return Route(handler, target, kind)
+
+
+def _locale_error(request: IncomingRequest) -> Response | None:
+    """400 for a locale-code that is not a language tag (the default, en-us, needs no parameter)."""
+    locale = _last_query_value(request, "locale-code") or DEFAULT_LOCALE
+    if LOCALE_PATTERN.fullmatch(locale):
+        return None
+    return arm_error(400, "InvalidQueryParameter",
+                     f"The query parameter locale-code must be a language tag such as {DEFAULT_LOCALE}, got '{locale}'.")
 
 
 def _api_version(request: IncomingRequest) -> str | Response:
@@ -161,10 +177,11 @@ def handle(request: IncomingRequest, state: EmulatorState) -> Response:
     segments = tuple(request.path.split("/")[1:])
     if is_aad_token_path(request.path) and request.method == "POST":
         return issue_aad_token(unquote(segments[0]), request.body, state.config["aad"], state.tokens)
-    route = _resolve_hub_route(request.method, segments)
+    route = _resolve_hub_route(request.method, request.path, segments)
     if route is None:
         return arm_error(404, "NotFound", f"The emulated hub has no resource for {request.method} {request.path}.")
-    handler, target = route
+    if isinstance(route, Response):
+        return route
     failure = authorize(request.header("Authorization"), request.root_url + request.path,
                         required_right(request.method), state.config, state.tokens)
     if failure is not None:
@@ -174,4 +191,8 @@ def handle(request: IncomingRequest, state: EmulatorState) -> Response:
     api_version = _api_version(request)
     if isinstance(api_version, Response):
         return api_version
-    return handler(request, state, api_version, target)
+    if route.kind is not None and route.kind.localized:
+        invalid_locale = _locale_error(request)
+        if invalid_locale is not None:
+            return invalid_locale
+    return route.handler(request, state, api_version, route)

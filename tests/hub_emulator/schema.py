@@ -1,9 +1,10 @@
 """Validation of request bodies against the definitions of the swagger extract in schema/.
 
-Only the subset of Swagger 2.0 schema keywords that the relationship-link definitions use is
-supported: type, properties, required, items, enum, additionalProperties, readOnly, allOf and
-local "$ref"s ("#/definitions/Name"). Two choices differ from plain JSON-schema semantics and
-mirror how the Hub treats requests:
+The extract holds Microsoft's 2017-04-26 definitions of the four hub-model types (profiles,
+interactions, relationships, relationship links). Only the subset of Swagger 2.0 schema keywords
+those definitions use is supported: type, properties, required, items, enum, additionalProperties,
+readOnly, allOf, format "date-time" and local "$ref"s ("#/definitions/Name"). Two choices differ
+from plain JSON-schema semantics and mirror how the Hub treats requests:
 
 * objects are closed: a property that is neither declared nor allowed by additionalProperties is
   an error (the swagger never says "additionalProperties": false, but the emulator must catch
@@ -11,13 +12,14 @@ mirror how the Hub treats requests:
 * read-only properties in a request are ignored: they are neither validated nor kept.
 """
 
+import datetime
 import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-SWAGGER_FILE = Path(__file__).resolve().parent / "schema" / "relationship_link_swagger_extract.json"
+SWAGGER_FILE = Path(__file__).resolve().parent / "schema" / "hub_model_swagger_extract.json"
 
 _JSON_TYPE_CHECKS = {
     "object": lambda value: isinstance(value, dict),
@@ -32,13 +34,33 @@ _JSON_TYPE_CHECKS = {
 
 @dataclass(frozen=True)
 class Violation:
-    """One reason why a document does not match its schema; path is like 'mappings[0].linkType'."""
+    """One reason why a request document is refused (schema or reference); path is like 'mappings[0].linkType'."""
 
     path: str
     message: str
 
     def __str__(self) -> str:
         return f"{self.path or '(root)'}: {self.message}"
+
+
+def _is_date_time(value: str) -> bool:
+    """A date and a time ("2017-01-01T00:00:00Z"), read leniently as ISO 8601 by datetime.fromisoformat.
+
+    Lenient (an offset may be left out) because the docs never say how strict the Hub is; a date
+    alone or free text is refused.
+    """
+    if "T" not in value.upper():
+        return False
+    try:
+        datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+# The formats checked; others in the extract (e.g. "decimal" on KPI numbers) are not reached by the
+# four hub-model definitions and are not checked.
+_FORMAT_CHECKS = {"date-time": _is_date_time}
 
 
 def json_type_name(value: Any) -> str:
@@ -108,6 +130,10 @@ class SwaggerValidator:
             allowed = ", ".join(json.dumps(item) for item in schema["enum"])
             violations.append(Violation(path, f"{json.dumps(value)} is not one of {allowed}"))
             return value
+        format_check = _FORMAT_CHECKS.get(schema.get("format", ""))
+        if format_check is not None and isinstance(value, str) and not format_check(value):
+            violations.append(Violation(path, f"{json.dumps(value)} is not a {schema['format']} (ISO 8601 date and time)"))
+            return value
         if expected_type == "array":
             item_schema = schema.get("items", {})
             return [self._validate(item, item_schema, f"{path}[{index}]", violations) for index, item in enumerate(value)]
@@ -139,22 +165,23 @@ class SwaggerValidator:
 
 
 @functools.cache
-def relationship_link_validator() -> SwaggerValidator:
+def hub_model_validator() -> SwaggerValidator:
     """The validator for the bundled swagger extract, loaded once."""
     return SwaggerValidator.from_file()
 
 
-def validate_relationship_link_body(document: Any) -> tuple[dict[str, Any], list[Violation]]:
-    """Validate a link PUT body; return (writable definition fields, violations).
+def validate_definition_body(document: Any, definition_name: str, wrapper_name: str) -> tuple[dict[str, Any], list[Violation]]:
+    """Validate a PUT body of one resource type; return (writable definition fields, violations).
 
-    The Hub docs show a flat RelationshipLinkDefinition as the body while the swagger and the SDKs
-    wrap it as {"properties": {...}} (ambiguity A1): both are accepted. A flat definition never has
-    a "properties" member, so its presence tells the two apart. In the wrapped form the read-only
-    id, name and type are ignored and violation paths start with "properties.".
+    The Hub docs show a flat definition (e.g. RelationshipLinkDefinition) as the body while the
+    swagger and the SDKs wrap it as {"properties": {...}} (the <Type>ResourceFormat, ambiguity A1):
+    both are accepted. None of the four definitions has a "properties" member, so its presence tells
+    the two apart. In the wrapped form the read-only id, name and type are ignored and violation
+    paths start with "properties.".
     """
-    validator = relationship_link_validator()
+    validator = hub_model_validator()
     if isinstance(document, dict) and "properties" in document:
-        cleaned, violations = validator.validate_request(document, "RelationshipLinkResourceFormat")
+        cleaned, violations = validator.validate_request(document, wrapper_name)
         return (cleaned.get("properties", {}) if isinstance(cleaned, dict) else {}), violations
-    cleaned, violations = validator.validate_request(document, "RelationshipLinkDefinition")
+    cleaned, violations = validator.validate_request(document, definition_name)
     return (cleaned if isinstance(cleaned, dict) else {}), violations

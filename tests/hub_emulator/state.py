@@ -8,7 +8,8 @@ from . import DEFAULT_HUB_NAME
 from .auth import TokenStore
 from .config import default_config
 from .faults import FaultInjector
-from .links import LinkStore
+from .fixtures import seed_fixture_model
+from .resources import ModelStore
 
 
 class RequestLog:
@@ -43,26 +44,37 @@ class RequestLog:
 
 
 class EmulatorState:
-    """Config, links, operations, request log, fault rules and issued tokens.
+    """Config, hub model (resources and operations), request log, fault rules and issued tokens.
 
     Request handlers hold `lock` for the whole time they read or change anything here (the
     individual stores are not thread-safe), but never while sleeping for a delay fault.
     """
 
-    def __init__(self, startup_config: dict[str, Any] | None = None, hub_name: str = DEFAULT_HUB_NAME):
+    def __init__(self, startup_config: dict[str, Any] | None = None, hub_name: str = DEFAULT_HUB_NAME,
+                 seed_model: bool = True):
         self.lock = threading.RLock()
         self.hub_name = hub_name
         self._startup_config = copy.deepcopy(startup_config if startup_config is not None else default_config())
+        # Whether the hub starts (and resets to) the fixture model or an empty one (--empty-model).
+        self.seed_model = seed_model
         self.config = copy.deepcopy(self._startup_config)
-        self.links = LinkStore(hub_name)
+        self.model = ModelStore(hub_name)
         self.requests = RequestLog()
         self.faults = FaultInjector()
         self.tokens = TokenStore()
+        self.restore_startup_model()
+
+    def restore_startup_model(self) -> None:
+        """The fixture model, or an empty hub when started with --empty-model."""
+        if self.seed_model:
+            seed_fixture_model(self.model, self.config)
+        else:
+            self.model.clear()
 
     def reset(self) -> None:
         """Back to the state right after startup."""
         self.config = copy.deepcopy(self._startup_config)
-        self.links.clear()
+        self.restore_startup_model()
         self.requests.clear()
         self.faults.clear()
         self.tokens.clear()
