@@ -1,5 +1,6 @@
 # Build / test entry points for the customerinsights.hub collection (repo root = collection root).
-# Needs: GNU make, bash, git, tar and pyenv-style Pythons (3.11 and >= 3.12); PyPI for packages.
+# Needs: GNU make, bash, git, tar, Python 3.11-3.14 (make test: 3.11 and one of 3.12-3.14, from the
+# distribution or pyenv); PyPI for packages.
 # Everything installs into .venv, .venv-lint and build/ (all git-ignored).
 
 SHELL := /bin/bash
@@ -14,8 +15,11 @@ TARBALL    := build/$(NAMESPACE)-$(NAME)-$(VERSION).tar.gz
 
 VENV       := .venv
 VENV_LINT  := .venv-lint
-# Interpreter for .venv / .venv-lint (ansible-core 2.19 is the newest core for 3.11).
-PYTHON_DEV ?= $(shell bash tools/find-python.sh 3.11 2>/dev/null || command -v python3.11)
+# .venv / .venv-lint (tools/venv.sh): the newest Python found among 3.11-3.14 (pyenv, PATH, python3)
+# with the newest ansible-core that supports it (2.19 on 3.11, 2.21 on 3.12-3.14); rebuilt when the
+# interpreter changes. PYTHON_DEV=/path/to/python picks the interpreter.
+PYTHON_DEV ?=
+export PYTHON_DEV
 
 # ansible-test: CORE=2.19 (controller Python 3.11) or CORE=2.21 (newest Python >= 3.12 that
 # ansible-test 2.21 supports, picked at run time). PY=X.Y overrides the controller Python.
@@ -29,42 +33,39 @@ PY ?= $(or $(PY_$(CORE)),auto)
 ANSIBLE_TEST := bash tools/ansible-test.sh --core $(CORE) --python $(PY) \
                 $(if $(MIN_PY_$(CORE)),--min-python $(MIN_PY_$(CORE))) $(ALL_PY_$(CORE))
 
-.PHONY: help venv lint-venv build install demo test lint build-check sanity units integration \
-        ansible-test bench soak clean distclean
+.PHONY: help venv lint-venv build install demo emulator emulator-stop test lint build-check sanity units \
+        integration ansible-test bench soak clean distclean
 
 help: ## Show this help
 	@echo "customerinsights.hub $(VERSION) - make targets:"
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
-	@echo "Variables: CORE=2.19|2.21 (sanity/units/integration/ansible-test), PY=X.Y|auto"
+	@echo "Variables: CORE=2.19|2.21 (sanity/units/integration/ansible-test), PY=X.Y|auto,"
+	@echo "           PYTHON_DEV=/path/to/python (.venv, .venv-lint; default: newest Python 3.11-3.14)"
 
-$(VENV)/.stamp: requirements-dev.txt
-	@test -n "$(PYTHON_DEV)" || { echo "python3.11 not found" >&2; exit 1; }
-	rm -rf $(VENV)
-	$(PYTHON_DEV) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	@$(VENV)/bin/python -c 'import ansible.release as r; print("ansible-core", r.__version__)'
-	@touch $@
+venv: ## Create .venv (newest Python 3.11-3.14, its ansible-core, requests) for build/demo
+	@bash tools/venv.sh $(VENV) -r requirements-dev.txt
 
-$(VENV_LINT)/.stamp: tools/requirements-lint.txt
-	@test -n "$(PYTHON_DEV)" || { echo "python3.11 not found" >&2; exit 1; }
-	rm -rf $(VENV_LINT)
-	$(PYTHON_DEV) -m venv $(VENV_LINT)
-	$(VENV_LINT)/bin/python -m pip install --quiet --disable-pip-version-check -r tools/requirements-lint.txt
-	@touch $@
-
-venv: $(VENV)/.stamp ## Create .venv (python3.11, ansible-core 2.19, requests) for build/demo
-
-lint-venv: $(VENV_LINT)/.stamp ## Create .venv-lint (ansible-lint, antsibull-docs/-changelog, ansible-builder)
+lint-venv: ## Create .venv-lint (ansible-lint, antsibull-docs/-changelog, ansible-builder)
+	@bash tools/venv.sh $(VENV_LINT) -r tools/requirements-lint.txt
 
 build: venv ## Build the collection tarball into build/
 	$(VENV)/bin/ansible-galaxy collection build --force --output-path build/
 
+# ANSIBLE_COLLECTIONS_PATH names the install path, so ansible-galaxy does not warn that it is not
+# one of the configured collections paths (the demo and the emulator exports use the same).
 install: build ## Install the tarball into build/collections (ANSIBLE_COLLECTIONS_PATH for the demo)
 	rm -rf build/collections/ansible_collections/$(NAMESPACE)/$(NAME)
-	$(VENV)/bin/ansible-galaxy collection install --offline --force -p build/collections $(TARBALL)
+	ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/build/collections \
+	    $(VENV)/bin/ansible-galaxy collection install --offline --force -p build/collections $(TARBALL)
 
 demo: install ## Run examples/demo.yml twice against the hub emulator (changed, then unchanged)
 	bash tools/demo.sh
+
+emulator: install ## Start the hub emulator in the background and print the exports to try the modules by hand
+	@bash tools/emulator.sh start
+
+emulator-stop: ## Stop the emulator that make emulator started
+	@bash tools/emulator.sh stop
 
 test: ## Everything CI runs: lint, build-check, sanity+units+integration on core 2.19 and 2.21
 	bash tools/make-test.sh
@@ -95,7 +96,7 @@ soak: install ## Soak: 200 tasks over 20 links with injected faults; checks the 
 	PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(VENV)/bin/python tools/soak.py --collections-path build/collections $(SOAK_ARGS)
 
 clean: ## Remove build output, ansible-test output and caches (keeps the venvs)
-	-[ ! -f build/demo-emulator/endpoint ] || PYTHONPATH=tests $(VENV)/bin/python -m hub_emulator stop --state-dir build/demo-emulator
+	-bash tools/emulator.sh stop-all
 	rm -rf build tests/output tests/integration/inventory .ansible changelogs/.plugin-cache.yaml .pytest_cache
 	find . -name __pycache__ -type d -not -path './.venv*' -not -path './.git/*' -prune -exec rm -rf {} +
 

@@ -39,8 +39,8 @@ while [ $# -gt 0 ]; do
 done
 [ ${#STAGES[@]} -gt 0 ] || STAGES=(sanity units integration)
 [ -n "$PY" ] || PY=auto
-[[ $CORE =~ ^([0-9]+)\.([0-9]+)$ ]] || die "--core wants X.Y (e.g. 2.19), got '$CORE'"
-CORE_SPEC=${CORE_SPEC:-"ansible-core>=$CORE,<${BASH_REMATCH[1]}.$((BASH_REMATCH[2] + 1))"}
+core_spec "$CORE" > /dev/null || die "--core wants X.Y (e.g. 2.19), got '$CORE'"
+CORE_SPEC=${CORE_SPEC:-$(core_spec "$CORE")}
 
 WORK="${CI_WORK_ROOT:-$REPO/build/ci}/$CORE"
 mkdir -p "$WORK/home/.ansible/test/cache" "$WORK/bin"
@@ -71,8 +71,10 @@ controller_versions() {
     "$WORK/venv/bin/python" -c \
         'from ansible_test._util.target.common.constants import CONTROLLER_PYTHON_VERSIONS as v; print(" ".join(v))'
 }
+# The interpreter comes from the symlinks of step 1: find_python would now look at PATH, where the
+# tool venv's own python3.X comes first (and the venv may be rebuilt from it).
 install_tools() {
-    ensure_venv "$WORK/venv" "$(find_python "$1")" "$CORE_SPEC" -r "$REPO/tools/requirements-ansible-test.txt"
+    ensure_venv "$WORK/venv" "$(readlink "$WORK/bin/python$1")" "$CORE_SPEC" -r "$REPO/tools/requirements-ansible-test.txt"
 }
 if [ "$PY" = auto ]; then
     key="$CORE_SPEC|$(available_pythons | tr '\n' ' ')|${MIN_PY}"
@@ -97,7 +99,7 @@ if [ "$PY" = auto ]; then
         printf '%s\n%s\n' "$key" "$PY" > "$WORK/auto-python"
     fi
 fi
-[ -e "$WORK/bin/python$PY" ] || die "python$PY not found (found: $(available_pythons | tr '\n' ' '))"
+[ -e "$WORK/bin/python$PY" ] || die "python$PY not found (found: $(available_pythons | tr '\n' ' ')): $(how_to_get_python "$PY")"
 install_tools "$PY" || die "cannot install $CORE_SPEC on python$PY"
 if ! controller_versions | tr ' ' '\n' | grep -qx "$PY"; then
     die "ansible-test of $CORE_SPEC does not support python$PY as controller (supports: $(controller_versions))"

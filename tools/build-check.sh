@@ -45,7 +45,7 @@ if grep -E "$forbidden" "$T/files.txt" > "$T/forbidden.txt"; then
 else
     echo "no build output, venvs, caches, test output or VCS files"
 fi
-required=(MANIFEST.json FILES.json meta/runtime.yml)
+required=(MANIFEST.json FILES.json meta/runtime.yml LICENSE)
 if grep -q '^readme:' galaxy.yml; then
     required+=("$(galaxy_value readme)")
 fi

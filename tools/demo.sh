@@ -14,39 +14,16 @@ PLAYBOOK="$REPO/examples/demo.yml"
 [ -x "$PY" ] || die "$PY missing: run 'make venv'"
 [ -d "$REPO/build/collections/ansible_collections/$COLL_NS/$COLL_NAME" ] || die "collection not installed: run 'make install'"
 
-emulator() {
-    PYTHONPATH="$REPO/tests" "$PY" -m hub_emulator "$@" --state-dir "$STATE_DIR"
+stop_demo_emulator() {
+    log "stopping the hub emulator"
+    stop_emulator "$PY" "$STATE_DIR" || echo "WARNING: 'hub_emulator stop' failed" >&2
 }
-
-stop_emulator() {
-    if [ -d "$STATE_DIR" ]; then
-        log "stopping the hub emulator"
-        emulator stop || echo "WARNING: 'hub_emulator stop' failed" >&2
-    fi
-}
-
-# A previous demo that was killed hard may have left one running: stop it, start from empty state.
-if [ -f "$STATE_DIR/endpoint" ]; then
-    emulator stop > /dev/null 2>&1 || true
-fi
-rm -rf "$STATE_DIR"
-mkdir -p "$STATE_DIR"
-
-trap stop_emulator EXIT
+trap stop_demo_emulator EXIT
 log "starting the hub emulator (state dir $STATE_DIR)"
-emulator start < /dev/null
-for _ in $(seq 1 100); do
-    [ -s "$STATE_DIR/endpoint" ] && break
-    sleep 0.1
-done
-[ -s "$STATE_DIR/endpoint" ] || die "emulator did not write $STATE_DIR/endpoint"
-ENDPOINT=$(tr -d '[:space:]' < "$STATE_DIR/endpoint")
-echo "endpoint: $ENDPOINT"
-
-export CUSTOMER_INSIGHTS_HUB_ENDPOINT="$ENDPOINT"
-export CUSTOMER_INSIGHTS_SAS_POLICY_NAME=RootManageSharedAccessKey
-export CUSTOMER_INSIGHTS_SAS_KEY=ZW11bGF0b3Itcm9vdC1wcmltYXJ5LWtleQ==
-export ANSIBLE_COLLECTIONS_PATH="$REPO/build/collections"
+ENDPOINT=$(start_emulator "$PY" "$STATE_DIR") || die "the hub emulator did not start (log: $STATE_DIR/emulator.log)"
+echo "hub endpoint: $ENDPOINT"
+EXPORTS=$(emulator_exports "$PY" "$ENDPOINT") || die "cannot read the emulator's SAS policy"
+eval "$EXPORTS"
 export ANSIBLE_NOCOLOR=1
 export ANSIBLE_FORCE_COLOR=0
 

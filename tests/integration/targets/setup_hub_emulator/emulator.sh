@@ -6,7 +6,8 @@
 #   start_emulator                     # extra arguments go to `python -m hub_emulator start`
 #   ansible-playbook ... -e hub_endpoint="$HUB_ENDPOINT"
 #
-# start_emulator exports HUB_ENDPOINT (the emulator's URL) and HUB_EMULATOR_STATE_DIR, and
+# start_emulator exports HUB_ENDPOINT (the emulator's URL), HUB_EMULATOR_STATE_DIR and
+# ANSIBLE_LIBRARY (with library/, home of the test-only module hub_emulator_admin), and
 # installs `trap stop_emulator EXIT` (replacing any EXIT trap set before), so the emulator stops
 # however the script ends. run_hub_emulator runs any other command of the emulator's CLI
 # (e.g. `run_hub_emulator certs --out DIR`). Works under `set -eu`. See tests/hub_emulator/README.md.
@@ -87,6 +88,9 @@ start_emulator() {
     trap stop_emulator EXIT
     endpoint=$(run_hub_emulator start --state-dir "$HUB_EMULATOR_STATE_DIR" "$@") || return 1
     export HUB_ENDPOINT="$endpoint"
+    # The test-only module hub_emulator_admin (library/) drives the admin API from playbooks.
+    ANSIBLE_LIBRARY="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/library${ANSIBLE_LIBRARY:+:$ANSIBLE_LIBRARY}"
+    export ANSIBLE_LIBRARY
     echo "Hub emulator running at $HUB_ENDPOINT (state in $HUB_EMULATOR_STATE_DIR)" >&2
 }
 
