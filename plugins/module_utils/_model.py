@@ -184,9 +184,9 @@ class DateTime(Text):
         if value is None or instant(value) is not None:
             return []
         hint = ''
-        if instant(re.sub(r'^(\S+) ', r'\1T', value)) is not None:
-            # An unquoted YAML timestamp reaches the module as '2030-01-01 00:00:00+00:00'.
-            hint = ' (quote the value in YAML: unquoted, it is read as a timestamp and arrives with a space for the T)'
+        if instant(value.replace(' ', 'T', 1)) is not None:
+            # What str() of a Python datetime gives, e.g. from a template: isoformat() is the form.
+            hint = ' (the date and the time must be separated by a T)'
         return ['%s must be an ISO 8601 date and time such as 2030-01-01T00:00:00Z, not %r%s' % (where, value, hint)]
 
 

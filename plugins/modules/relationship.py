@@ -95,7 +95,8 @@ options:
         V(2030-01-01T00:00:00Z); without an offset it is read as UTC. The API documents no default.
       - Sent as given. It is compared as a point in time, so V(2030-01-01T01:00:00+01:00) equals a hub value of
         V(2030-01-01T00:00:00.000Z). A value that is not a date and time fails before any request.
-      - Quote it in YAML; unquoted, YAML reads a timestamp, which reaches the module in another form.
+      - Left unquoted in YAML, V(2030-01-01T00:00:00Z) is read as a timestamp and reaches the module as
+        V(2030-01-01T00:00:00+00:00), the same instant.
     type: str
   display_name:
     description:

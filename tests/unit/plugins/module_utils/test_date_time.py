@@ -58,11 +58,11 @@ def test_a_bad_value_is_named_before_any_request():
         "expiry_date_time_utc must be an ISO 8601 date and time such as 2030-01-01T00:00:00Z, not '2030-01-01'"]
 
 
-def test_an_unquoted_yaml_timestamp_gets_a_hint():
-    # YAML reads 2030-01-01T00:00:00Z as a timestamp; Ansible hands the module its str().
-    problem, = EXPIRY.input_problems('2030-01-01 00:00:00+00:00', 'expiry_date_time_utc')
-    assert problem.startswith("expiry_date_time_utc must be an ISO 8601 date and time such as 2030-01-01T00:00:00Z, "
-                              "not '2030-01-01 00:00:00+00:00' (quote the value in YAML")
+def test_a_space_for_the_t_gets_a_hint():
+    # str() of a Python datetime, as a template gives it.
+    assert EXPIRY.input_problems('2030-01-01 00:00:00+00:00', 'expiry_date_time_utc') == [
+        "expiry_date_time_utc must be an ISO 8601 date and time such as 2030-01-01T00:00:00Z, "
+        "not '2030-01-01 00:00:00+00:00' (the date and the time must be separated by a T)"]
 
 
 def test_the_relationship_table_checks_and_compares_its_expiry_as_a_date_time():
