@@ -16,8 +16,10 @@ description:
   - Each relationship has the shape that the relationship module returns as
     RV(customerinsights.hub.relationship#module:relationship) - its options (the writable fields) under their option
     names, plus read-only fields whose names match no option.
-  - To feed a relationship back, pass the item's option keys to M(customerinsights.hub.relationship), as the last
-    example does; a relationship put back unchanged reports no change.
+  - To feed a relationship back, pass the item's option keys that hold a value to
+    M(customerinsights.hub.relationship), as the last example does; a relationship put back unchanged reports no
+    change. Leave the null ones out (null means the same as not given, but the module refuses null for
+    O(customerinsights.hub.relationship#module:cardinality), which has choices).
 author:
   - Customer Insights Hub collection maintainers (@customerinsights)
 requirements:
@@ -61,7 +63,7 @@ EXAMPLES = r'''
     label: "{{ item.name }}"
 
 - name: Put every relationship back as it was read (feeding info output back; nothing changes)
-  customerinsights.hub.relationship: "{{ item | dict2items | selectattr('key', 'in', relationship_options) | items2dict }}"
+  customerinsights.hub.relationship: "{{ item | dict2items | selectattr('key', 'in', relationship_options) | rejectattr('value', 'none') | items2dict }}"
   vars:
     relationship_options: [name, profile_type, related_profile_type, cardinality, fields, lookup_mappings,
                            expiry_date_time_utc, display_name, description]
@@ -141,7 +143,7 @@ relationships:
   elements: dict
   sample:
     # The shape of RV(customerinsights.hub.relationship#module:relationship); fields the hub holds
-    # nothing for are null, so an item can be given back to that module.
+    # nothing for are null (leave them out when giving an item back to that module).
     - id: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.CustomerInsights/hubs/myHub/relationships/CustomerToStore
       name: CustomerToStore
       type: Microsoft.CustomerInsights/hubs/relationships
