@@ -132,7 +132,8 @@ RELATIONSHIP = ResourceModel(
         ItemList('lookupMappings', (
             ItemList('fieldMappings', (
                 Text('profileFieldName', required=True),
-                Text('relatedProfileKeyProperty', required=True),
+                # A key property's name, no secret (validate-modules takes any "key" option for one).
+                Text('relatedProfileKeyProperty', required=True, no_log=False),
             ), required=True),
         )),
         DateTime('expiryDateTimeUtc'),

@@ -250,7 +250,10 @@ response:
   description: Body of the hub's answer that failed the task (parsed JSON, else the start of the text).
   returned: failure, when the hub answered
   type: raw
-  sample: {error: {code: InvalidReference, message: "The relationship 'BuyerSeller' refers to what does not exist: profileType: profile 'Contact' does not exist"}}
+  sample:
+    error:
+      code: InvalidReference
+      message: "The relationship 'BuyerSeller' refers to what does not exist: profileType: profile 'Contact' does not exist"
 id:
   description: Resource id of the relationship as the hub returned it.
   returned: success, when the hub has said it
