@@ -253,5 +253,7 @@ def test_an_info_item_fed_back_changes_nothing(run_module):
     responses.get(RELATIONSHIP, json=answer)
     item = run_module(relationship_info, dict(CONNECTION, name='BuyerSeller'))[0]['relationships'][0]
     options = set(relationship.MODEL.module_argspec())
-    result, failed = run_module(relationship, dict(CONNECTION, **dict((key, value) for key, value in item.items() if key in options)))
+    # As the info module's docs say: the option keys that hold a value.
+    given_back = dict((key, value) for key, value in item.items() if key in options and value is not None)
+    result, failed = run_module(relationship, dict(CONNECTION, **given_back))
     assert not failed and not result['changed'] and len(responses.calls) == 2
