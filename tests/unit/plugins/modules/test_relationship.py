@@ -46,12 +46,13 @@ def hub_relationship(name='BuyerSeller', state='Succeeded', **fields):
                 type='Microsoft.CustomerInsights/hubs/relationships', properties=definition)
 
 
-def sent(call):
-    return call.request.method, call.request.url
+def requests_sent():
+    """(method, URL) of every request the hub got, in order."""
+    return [(call.request.method, call.request.url) for call in responses.calls]
 
 
-def body(call):
-    return json.loads(call.request.body)
+def body_sent(index):
+    return json.loads(responses.calls[index].request.body)
 
 
 @responses.activate
@@ -63,8 +64,8 @@ def test_create_sends_the_task_options_as_a_flat_body(run_module):
         lookup_mappings=[dict(field_mappings=[dict(profile_field_name='ReferrerId', related_profile_key_property='ContactId')])],
         expiry_date_time_utc='2030-01-01T00:00:00Z', display_name={'en-us': 'Buyer and seller'}))
     assert not failed and result['changed']
-    assert [sent(call) for call in responses.calls] == [('GET', RELATIONSHIP), ('PUT', RELATIONSHIP)]
-    assert body(responses.calls[1]) == {
+    assert requests_sent() == [('GET', RELATIONSHIP), ('PUT', RELATIONSHIP)]
+    assert body_sent(1) == {
         'profileType': 'Contact', 'relatedProfileType': 'Contact', 'cardinality': 'OneToMany',
         'fields': [{'fieldName': 'LastPurchase', 'fieldType': 'Edm.DateTimeOffset'}],
         'lookupMappings': [{'fieldMappings': [{'profileFieldName': 'ReferrerId', 'relatedProfileKeyProperty': 'ContactId'}]}],
@@ -81,7 +82,7 @@ def test_an_unchanged_relationship_is_one_get(run_module):
     responses.get(RELATIONSHIP, json=hub_relationship(cardinality='OneToOne'))
     result, failed = run_module(relationship, dict(CREATE, cardinality='OneToOne'))
     assert not failed and not result['changed'] and result['request_count'] == 1
-    assert [sent(call) for call in responses.calls] == [('GET', RELATIONSHIP)]
+    assert requests_sent() == [('GET', RELATIONSHIP)]
 
 
 @responses.activate
@@ -104,7 +105,7 @@ def test_an_update_keeps_what_the_task_left_out(run_module):
     responses.put(RELATIONSHIP, json=hub_relationship(cardinality='OneToMany'))
     result, failed = run_module(relationship, dict(CONNECTION, name='BuyerSeller', cardinality='OneToMany'))
     assert not failed and result['changed']
-    put = body(responses.calls[1])
+    put = body_sent(1)
     assert put == {
         'profileType': 'Contact', 'relatedProfileType': 'Contact', 'cardinality': 'OneToMany',
         'fields': [hub_field('LastPurchase', 'Edm.DateTimeOffset', isRequired=True)], 'lookupMappings': [],
@@ -147,7 +148,7 @@ def test_creating_needs_both_profile_types(run_module):
     result, failed = run_module(relationship, dict(CONNECTION, name='BuyerSeller', profile_type='Contact'))
     assert failed and result['msg'] == ('Relationship BuyerSeller does not exist yet, and creating it needs profile_type, '
                                         'related_profile_type; missing: related_profile_type.')
-    assert [sent(call) for call in responses.calls] == [('GET', RELATIONSHIP)]
+    assert requests_sent() == [('GET', RELATIONSHIP)]
 
 
 @responses.activate
@@ -177,7 +178,7 @@ def test_absent_deletes_and_reports_the_id_it_had(run_module):
     responses.delete(RELATIONSHIP, status=200)
     result, failed = run_module(relationship, dict(CONNECTION, name='BuyerSeller', state='absent'), diff=True)
     assert not failed and result['changed'] and result['id'] == '/x/relationships/BuyerSeller'
-    assert [sent(call) for call in responses.calls] == [('GET', RELATIONSHIP), ('DELETE', RELATIONSHIP)]
+    assert requests_sent() == [('GET', RELATIONSHIP), ('DELETE', RELATIONSHIP)]
     assert result['relationship'] == {} and result['diff']['after'] == {}
     assert result['diff']['before']['profile_type'] == 'Contact'
 
@@ -222,7 +223,7 @@ def test_info_follows_every_page(run_module):
     responses.get(page_two, json={'value': [hub_relationship('CustomerToStore', profileType='Customer', relatedProfileType='Store')]})
     result, failed = run_module(relationship_info, CONNECTION)
     assert not failed and not result['changed']
-    assert [sent(call) for call in responses.calls] == [('GET', RELATIONSHIPS), ('GET', page_two)]
+    assert requests_sent() == [('GET', RELATIONSHIPS), ('GET', page_two)]
     assert [(item['name'], item['profile_type'], item['related_profile_type']) for item in result['relationships']] == [
         ('BuyerSeller', 'Contact', 'Contact'), ('CustomerToStore', 'Customer', 'Store')]
     assert result['relationships'][0]['hub_tenant_id'] == 'myhub' and result['request_count'] == 2
@@ -236,7 +237,7 @@ def test_info_by_name_is_one_get(run_module):
     item = result['relationships'][0]
     # Every writable field is there, null where the hub holds nothing: an item can be fed back.
     assert item['expiry_date_time_utc'] is None and item['cardinality'] == 'OneToOne'
-    assert [sent(call) for call in responses.calls] == [('GET', RELATIONSHIP)]
+    assert requests_sent() == [('GET', RELATIONSHIP)]
 
 
 @responses.activate
