@@ -17,6 +17,7 @@ is left out too: every field of DataSource is read-only.
 from __future__ import annotations
 
 from ansible_collections.customerinsights.hub.plugins.module_utils._model import (
+    DateTime,
     Flag,
     ItemList,
     LocaleMap,
@@ -133,10 +134,11 @@ RELATIONSHIP = ResourceModel(
         ItemList('lookupMappings', (
             ItemList('fieldMappings', (
                 Text('profileFieldName', required=True),
-                Text('relatedProfileKeyProperty', required=True),
+                # A key property's name, no secret (validate-modules takes any "key" option for one).
+                Text('relatedProfileKeyProperty', required=True, no_log=False),
             ), required=True),
         )),
-        Text('expiryDateTimeUtc'),
+        DateTime('expiryDateTimeUtc'),
         LocaleMap('displayName'),
         LocaleMap('description'),
     ),

@@ -20,9 +20,11 @@ Every field's option is the snake_case of its API key, at every level. A None in
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from collections import Counter
+from decimal import Decimal
 
 from ansible_collections.customerinsights.hub.plugins.module_utils._client import ENVELOPE_KEYS, shape_error
 
@@ -53,6 +55,29 @@ def snake_case_keys(value):
     if isinstance(value, dict):
         return dict((returned_key(key), snake_case_keys(item)) for key, item in value.items())
     return value
+
+
+# An ISO 8601 date and time, as the schema's format date-time and the hub take it: a T between date
+# and time, any fraction of a second, an offset of Z, +hh:mm, +hhmm or +hh; no offset means UTC (the
+# fields that hold one say Utc).
+DATE_TIME_PATTERN = re.compile(r'(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?'
+                               r'(?:[Zz]|([+-])(\d{2})(?::?(\d{2}))?)?')
+
+
+def instant(text):
+    """The point in time of a date-time string, comparable across spellings of it; None when it is not one."""
+    match = DATE_TIME_PATTERN.fullmatch(text) if isinstance(text, str) else None
+    if not match:
+        return None
+    year, month, day, hour, minute, second, fraction, sign, offset_hours, offset_minutes = match.groups()
+    offset = datetime.timedelta(hours=int(offset_hours or 0), minutes=int(offset_minutes or 0))
+    try:
+        moment = datetime.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second))
+        moment -= offset if sign == '+' else -offset
+    except (ValueError, OverflowError):
+        return None
+    # The fraction as a Decimal keeps every digit a hub may send (.NET answers ticks, seven digits).
+    return moment, Decimal('0.' + (fraction or '0'))
 
 
 def _is_text_map(value):
@@ -145,6 +170,29 @@ class Number(Field):
 
     def is_json_kind(self, value):
         return isinstance(value, int) and not isinstance(value, bool)
+
+
+class DateTime(Text):
+    """A UTC date and time (format date-time), sent as given and compared as a point in time.
+
+    A hub that answers 2030-01-01T00:00:00.000Z to a task that said 2030-01-01T00:00:00Z, or the
+    same instant with another offset, must not make the task report a change forever.
+    """
+
+    def equal(self, desired, current):
+        desired_instant, current_instant = instant(desired), instant(current)
+        if desired_instant is None or current_instant is None:
+            return desired == current
+        return desired_instant == current_instant
+
+    def input_problems(self, value, where):
+        if value is None or instant(value) is not None:
+            return []
+        hint = ''
+        if instant(value.replace(' ', 'T', 1)) is not None:
+            # What str() of a Python datetime gives, e.g. from a template: isoformat() is the form.
+            hint = ' (the date and the time must be separated by a T)'
+        return ['%s must be an ISO 8601 date and time such as 2030-01-01T00:00:00Z, not %r%s' % (where, value, hint)]
 
 
 class TextList(Field):

@@ -177,3 +177,10 @@ def test_mistyped_nested_fields_are_named(fixture_json, kind, key, value, messag
     answer['properties'][key] = value
     with pytest.raises(HubShapeError, match=r'properties\.' + message.replace('[', r'\[').replace(']', r'\]')):
         MODELS[kind].check_shape('GET', 'https://hub/x', answer)
+
+
+def test_related_profile_key_property_is_said_to_be_no_secret():
+    # validate-modules takes any option with "key" in its name for a secret unless no_log is set.
+    field_mappings = RELATIONSHIP.resource_argspec()['lookup_mappings']['options']['field_mappings']['options']
+    assert field_mappings['related_profile_key_property']['no_log'] is False
+    assert 'no_log' not in field_mappings['profile_field_name']
