@@ -28,6 +28,7 @@ extends_documentation_fragment:
   - customerinsights.hub.auth
   - customerinsights.hub.attributes
   - customerinsights.hub.attributes.actionable
+  - customerinsights.hub.hub_model.wait
   - customerinsights.hub.hub_model.locale_code
   - customerinsights.hub.hub_model.entity_type
   - customerinsights.hub.hub_model.fields
@@ -74,24 +75,6 @@ options:
       description:
         description: Localized descriptions of the strong ID, a dict of locale code to text (C(description)).
         type: dict
-  wait:
-    description:
-      - Wait until the hub has finished provisioning (or deleting) the profile.
-      - The hub may answer a write with C(202 Accepted) and work on in the background, or answer with
-        C(provisioningState=Provisioning). With V(true) the module polls the operation URL the hub gives in
-        C(Location), or the profile itself, until the state is final, honouring C(Retry-After).
-      - C(Failed) or C(HumanIntervention) as the final state fails the task, with C(changed=true) - the hub
-        accepted the write.
-      - With V(false) the module returns right after the hub accepted the write.
-    type: bool
-    default: true
-  wait_timeout:
-    description:
-      - Seconds the module may take in all for the write and its waits, retries included. Must be positive.
-      - Retries and polls never go beyond it. When it runs out after the hub accepted the write, the task fails
-        with C(changed=true), since the hub did change and may still finish the write.
-    type: int
-    default: 300
 notes:
   - The module compares only the options the task gives, and within O(fields) and O(strong_ids) only the sub-options
     each item gives. All lists are compared as unordered collections; none keeps an order.

@@ -59,7 +59,7 @@ EXAMPLES = r'''
   when: contact.profiles | length > 0
 
 - name: Put every profile back as it was read (feeding info output back; nothing changes)
-  customerinsights.hub.profile: "{{ item | dict2items | selectattr('key', 'in', profile_options) | items2dict }}"
+  customerinsights.hub.profile: "{{ item | dict2items | selectattr('key', 'in', profile_options) | rejectattr('value', 'none') | items2dict }}"
   vars:
     profile_options: [name, api_entity_set_name, fields, strong_ids, timestamp_field_name, schema_item_type_link,
                       display_name, description, attributes, localized_attributes, small_image, medium_image,

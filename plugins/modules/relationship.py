@@ -28,6 +28,7 @@ extends_documentation_fragment:
   - customerinsights.hub.auth
   - customerinsights.hub.attributes
   - customerinsights.hub.attributes.actionable
+  - customerinsights.hub.hub_model.wait
   - customerinsights.hub.hub_model.fields
 options:
   name:
@@ -109,24 +110,6 @@ options:
       - Localized descriptions of the relationship, a dict of locale code to text (C(description)).
       - Replaces the whole dict when given; V({}) clears it.
     type: dict
-  wait:
-    description:
-      - Wait until the hub has finished provisioning (or deleting) the relationship.
-      - The hub may answer a write with C(202 Accepted) and work on in the background, or answer with
-        C(provisioningState=Provisioning). With V(true) the module polls the operation URL the hub gives in
-        C(Location), or the relationship itself, until the state is final, honouring C(Retry-After).
-      - C(Failed) or C(HumanIntervention) as the final state fails the task, with C(changed=true) - the hub
-        accepted the write.
-      - With V(false) the module returns right after the hub accepted the write.
-    type: bool
-    default: true
-  wait_timeout:
-    description:
-      - Seconds the module may take in all for the write and its waits, retries included. Must be positive.
-      - Retries and polls never go beyond it. When it runs out after the hub accepted the write, the task fails
-        with C(changed=true), since the hub did change and may still finish the write.
-    type: int
-    default: 300
 notes:
   - The module compares only the options the task gives. Every list option is compared as an unordered collection
     (no list keeps an order), and a sub-option left out of a list item matches whatever the hub holds there.
