@@ -58,11 +58,11 @@ install: build ## Install the tarball into build/collections (ANSIBLE_COLLECTION
 	ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/build/collections \
 	    $(VENV)/bin/ansible-galaxy collection install --offline --force -p build/collections $(TARBALL)
 
-demo: install ## Run examples/demo.yml twice against the hub emulator (changed, then unchanged)
+demo: install ## Build the hub model of examples/hub_model.yml twice on an empty emulator (changed, unchanged), then tear it down
 	bash tools/demo.sh
 
-emulator: install ## Start the hub emulator in the background and print the exports to try the modules by hand
-	@bash tools/emulator.sh start
+emulator: install ## Start the hub emulator (seeded model; EMULATOR_ARGS=--empty-model for none) and print the exports
+	@bash tools/emulator.sh start $(EMULATOR_ARGS)
 
 emulator-stop: ## Stop the emulator that make emulator started
 	@bash tools/emulator.sh stop

@@ -17,6 +17,7 @@ is left out too: every field of DataSource is read-only.
 from __future__ import annotations
 
 from ansible_collections.customerinsights.hub.plugins.module_utils._model import (
+    DateTime,
     Flag,
     ItemList,
     LocaleMap,
@@ -31,7 +32,9 @@ from ansible_collections.customerinsights.hub.plugins.module_utils._model import
 
 LOCALE_CODE = QueryOption('locale_code', 'locale-code', 'en-us', 'Locale of the localized texts the hub returns.')
 
-# PropertyDefinition: a field of a profile, interaction or relationship.
+# PropertyDefinition: a field of a profile, interaction or relationship. A field is known by its name,
+# unique within a type (the schema's x-ms-identifiers add fieldType): a task that changes the type or
+# a flag of a field keeps the hub's other settings of it and its propertyId.
 FIELDS = ItemList('fields', (
     Text('fieldName', required=True),
     Text('fieldType', required=True),
@@ -51,7 +54,7 @@ FIELDS = ItemList('fields', (
     Number('maxLength'),
     Text('propertyId'),
     Text('schemaItemPropLink'),
-))
+), identity=('fieldName',))
 
 # MetadataDefinitionBase and EntityTypeDefinition, the common part of profiles and interactions.
 ENTITY_TYPE_FIELDS = (
@@ -77,10 +80,10 @@ PROFILE = ResourceModel(
     fields=ENTITY_TYPE_FIELDS + (
         ItemList('strongIds', (
             Text('strongIdName', required=True),
-            TextList('keyPropertyNames', required=True),
+            TextList('keyPropertyNames', required=True, no_log=False),
             LocaleMap('displayName'),
             LocaleMap('description'),
-        )),
+        ), identity=('strongIdName',)),
     ),
     required_on_create=(),
     name_max_length=128,
@@ -131,10 +134,11 @@ RELATIONSHIP = ResourceModel(
         ItemList('lookupMappings', (
             ItemList('fieldMappings', (
                 Text('profileFieldName', required=True),
-                Text('relatedProfileKeyProperty', required=True),
+                # A key property's name, no secret (validate-modules takes any "key" option for one).
+                Text('relatedProfileKeyProperty', required=True, no_log=False),
             ), required=True),
         )),
-        Text('expiryDateTimeUtc'),
+        DateTime('expiryDateTimeUtc'),
         LocaleMap('displayName'),
         LocaleMap('description'),
     ),

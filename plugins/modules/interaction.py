@@ -32,6 +32,7 @@ extends_documentation_fragment:
   - customerinsights.hub.hub_model.locale_code
   - customerinsights.hub.attributes
   - customerinsights.hub.attributes.actionable
+  - customerinsights.hub.hub_model.wait
 options:
   name:
     description:
@@ -115,24 +116,6 @@ options:
         interaction type fails after the GET and before any PUT, naming O(is_activity) and both values.
       - A new interaction type is not an activity when this is left out (the hub holds V(false)).
     type: bool
-  wait:
-    description:
-      - Wait until the hub has finished provisioning the interaction type.
-      - The hub may answer a write with C(202 Accepted) and work on in the background, or answer with
-        C(provisioningState=Provisioning). With V(true) the module polls the operation URL the hub gives in
-        C(Location), or the interaction type itself, until the state is final, honouring C(Retry-After).
-      - C(Failed) or C(HumanIntervention) as the final state fails the task, with C(changed=true) - the hub
-        accepted the write.
-      - With V(false) the module returns right after the hub accepted the write.
-    type: bool
-    default: true
-  wait_timeout:
-    description:
-      - Seconds the module may take in all for the write and its waits, retries included. Must be positive.
-      - Retries and polls never go beyond it. When it runs out after the hub accepted the write, the task fails
-        with C(changed=true), since the hub did change and may still finish the write.
-    type: int
-    default: 300
 notes:
   - The module compares only the options the task gives. Every list option is compared as an unordered collection, at
     every level (O(fields), O(id_property_names), O(participant_profiles) and the lists inside their items); no list

@@ -62,7 +62,7 @@ EXAMPLES = r'''
     msg: "{{ all_interactions.interactions | selectattr('is_activity') | map(attribute='name') | list }}"
 
 - name: Put every interaction type back as it was read (feeding info output back; nothing changes)
-  customerinsights.hub.interaction: "{{ item | dict2items | selectattr('key', 'in', interaction_options) | items2dict }}"
+  customerinsights.hub.interaction: "{{ item | dict2items | selectattr('key', 'in', interaction_options) | rejectattr('value', 'none') | items2dict }}"
   vars:
     interaction_options: [name, api_entity_set_name, fields, timestamp_field_name, schema_item_type_link,
                           display_name, description, attributes, localized_attributes, small_image, medium_image,

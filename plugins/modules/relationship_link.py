@@ -28,6 +28,7 @@ extends_documentation_fragment:
   - customerinsights.hub.auth
   - customerinsights.hub.attributes
   - customerinsights.hub.attributes.actionable
+  - customerinsights.hub.hub_model.wait
 options:
   name:
     description:
@@ -114,25 +115,6 @@ options:
       - Localized descriptions, a dict of locale code to text.
       - Replaces the whole dict when given; V({}) clears it.
     type: dict
-  wait:
-    description:
-      - Wait until the hub has finished provisioning (or deleting) the link.
-      - The hub may answer a write with C(202 Accepted) and work on in the background, or answer with
-        C(provisioningState=Provisioning). With V(true) the module polls the operation the hub names in
-        C(Azure-AsyncOperation) (also on a C(200)), else in C(Location), else the link itself, until the state is final,
-        honouring C(Retry-After); then it reads the link.
-      - C(Failed), C(Canceled) or C(HumanIntervention) as the final state fails the task, with C(changed=true) - the hub
-        accepted the write.
-      - With V(false) the module returns right after the hub accepted the write.
-    type: bool
-    default: true
-  wait_timeout:
-    description:
-      - Seconds the module may take in all for the write and its waits, retries included. Must be positive.
-      - Retries and polls never go beyond it. When it runs out after the hub accepted the write, the task fails
-        with C(changed=true), since the hub did change and may still finish the write.
-    type: int
-    default: 300
 notes:
   - The list options are compared as unordered collections. A mapping given without O(mappings[].link_type) equals
     a hub mapping with any link type, and an update keeps the hub's link type for it.

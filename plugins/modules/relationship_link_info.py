@@ -67,7 +67,7 @@ EXAMPLES = r'''
     label: "{{ item.name }}"
 
 - name: Put every link back as it was read (feeding info output back; nothing changes)
-  customerinsights.hub.relationship_link: "{{ item | dict2items | selectattr('key', 'in', link_options) | items2dict }}"
+  customerinsights.hub.relationship_link: "{{ item | dict2items | selectattr('key', 'in', link_options) | rejectattr('value', 'none') | items2dict }}"
   vars:
     link_options: [name, interaction_type, relationship_name, profile_property_references,
                    related_profile_property_references, mappings, display_name, description]

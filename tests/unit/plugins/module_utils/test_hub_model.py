@@ -77,6 +77,34 @@ def test_a_given_flag_is_compared_and_false_equals_left_out():
     assert PROFILE.differences(dict(fields=[field('Id', is_array=True)]), current) == ['fields']
 
 
+def test_a_changed_field_keeps_the_hubs_values_of_what_the_task_left_out():
+    current = PROFILE.current(dict(properties=dict(fields=[
+        dict(fieldName='Id', fieldType='Edm.String', isRequired=True, isName=False, propertyId='id7'),
+        dict(fieldName='Email', fieldType='Edm.String', isRequired=False, propertyId='id8')])))
+    desired = dict(fields=[field('Id', is_name=True), field('Email', 'Edm.Int32'), field('Phone')])
+    assert PROFILE.differences(desired, current) == ['fields']
+    merged = dict((item['field_name'], item) for item in PROFILE.merged(desired, current)['fields'])
+    # The field named Id is the hub's Id: a new isName, its isRequired and propertyId kept.
+    assert (merged['Id']['is_name'], merged['Id']['is_required'], merged['Id']['property_id']) == (True, True, 'id7')
+    assert (merged['Email']['field_type'], merged['Email']['property_id']) == ('Edm.Int32', 'id8')
+    # A new field takes nothing from another one.
+    assert merged['Phone']['property_id'] is None and merged['Phone']['is_required'] is None
+
+
+def test_a_strong_id_with_new_keys_keeps_its_texts():
+    current = PROFILE.current(dict(properties=dict(strongIds=[
+        dict(strongIdName='Key', keyPropertyNames=['A'], displayName={'en-us': 'Key'})])))
+    desired = dict(strong_ids=[dict(strong_id_name='Key', key_property_names=['A', 'B'], display_name=None, description=None)])
+    assert PROFILE.merged(desired, current)['strong_ids'] == [
+        dict(strong_id_name='Key', key_property_names=['A', 'B'], display_name={'en-us': 'Key'}, description=None)]
+
+
+def test_key_property_names_is_said_to_be_no_secret():
+    # validate-modules takes any option with "key" in its name for a secret unless no_log is set.
+    assert PROFILE.resource_argspec()['strong_ids']['options']['key_property_names']['no_log'] is False
+    assert 'no_log' not in PROFILE.resource_argspec()['api_entity_set_name']
+
+
 def test_string_lists_are_unordered_and_nested_items_too():
     current = RELATIONSHIP.current(dict(properties=dict(lookupMappings=[dict(fieldMappings=[
         dict(profileFieldName='a', relatedProfileKeyProperty='x'), dict(profileFieldName='b', relatedProfileKeyProperty='y')])])))
@@ -149,3 +177,10 @@ def test_mistyped_nested_fields_are_named(fixture_json, kind, key, value, messag
     answer['properties'][key] = value
     with pytest.raises(HubShapeError, match=r'properties\.' + message.replace('[', r'\[').replace(']', r'\]')):
         MODELS[kind].check_shape('GET', 'https://hub/x', answer)
+
+
+def test_related_profile_key_property_is_said_to_be_no_secret():
+    # validate-modules takes any option with "key" in its name for a secret unless no_log is set.
+    field_mappings = RELATIONSHIP.resource_argspec()['lookup_mappings']['options']['field_mappings']['options']
+    assert field_mappings['related_profile_key_property']['no_log'] is False
+    assert 'no_log' not in field_mappings['profile_field_name']
