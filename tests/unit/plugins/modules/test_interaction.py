@@ -174,7 +174,7 @@ def test_changing_is_activity_is_refused_before_the_put(run_module, check_mode):
                                 check_mode=check_mode)
     assert failed and not result.get('changed')
     assert result['msg'] == ('Interaction Purchase: is_activity can only be set when the interaction is created: '
-                             'the hub holds False, the task asks for True.')
+                             'the hub holds false, the task asks for true.')
     assert [sent(call) for call in responses.calls] == [('GET', PURCHASE)]
 
 
