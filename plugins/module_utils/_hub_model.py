@@ -98,6 +98,8 @@ INTERACTION = ResourceModel(
     collection=('manage', 'model', 'interactions'),
     fields=ENTITY_TYPE_FIELDS + (
         TextList('idPropertyNames'),
+        # A participant is known by its name (primaryParticipantProfilePropertyName names it): one whose
+        # references change keeps the hub's role and texts the task left out.
         ItemList('participantProfiles', (
             Text('participantName', required=True),
             Text('profileTypeName', required=True),
@@ -108,7 +110,7 @@ INTERACTION = ResourceModel(
             Text('role'),
             LocaleMap('displayName'),
             LocaleMap('description'),
-        )),
+        ), identity=('participantName',)),
         Text('primaryParticipantProfilePropertyName'),
         # "An interaction can be tagged as an activity only during create" (the published schema).
         Flag('isActivity', create_only=True),

@@ -21,6 +21,7 @@ Every field's option is the snake_case of its API key, at every level. A None in
 from __future__ import annotations
 
 import datetime
+import json
 import re
 
 from collections import Counter
@@ -573,7 +574,8 @@ class ResourceModel:
 
 
 def _shown(value):
-    return 'nothing' if value is None else repr(value)
+    """A value as a playbook spells it (true, not Python's True)."""
+    return 'nothing' if value is None else json.dumps(value, sort_keys=True)
 
 
 def _drop_none(value):

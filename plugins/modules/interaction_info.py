@@ -17,9 +17,9 @@ description:
     RV(customerinsights.hub.interaction#module:interaction) - its options (the writable fields) under their option
     names, plus read-only and hub-owned fields whose names match no option.
   - To feed an interaction type back, pass the item's option keys to M(customerinsights.hub.interaction), as the
-    last example does; an interaction type put back unchanged reports no change. A hub that returns the read-only
-    C(data_source_precedence_rules) inside items of C(fields) (Microsoft's example answers do) needs that key
-    dropped from each field first, since it is not a sub-option.
+    last example does; an interaction type put back unchanged reports no change. The hub returns the read-only
+    C(data_source_precedence_rules) inside each item of C(fields) too (Microsoft's example answers do); it is not a
+    sub-option, so the example leaves it out of each field.
 author:
   - Customer Insights Hub collection maintainers (@customerinsights)
 requirements:
@@ -62,8 +62,13 @@ EXAMPLES = r'''
     msg: "{{ all_interactions.interactions | selectattr('is_activity') | map(attribute='name') | list }}"
 
 - name: Put every interaction type back as it was read (feeding info output back; nothing changes)
-  customerinsights.hub.interaction: "{{ item | dict2items | selectattr('key', 'in', interaction_options) | rejectattr('value', 'none') | items2dict }}"
+  customerinsights.hub.interaction: "{{ item | dict2items | selectattr('key', 'in', interaction_options) | rejectattr('value', 'none') | items2dict
+    | combine(fields_option) }}"
   vars:
+    # A field may carry the read-only data_source_precedence_rules (Microsoft's InteractionsGet example does):
+    # it is not a sub-option, so it is left out of each field.
+    fields_option: "{{ {'fields': item.fields | map('dict2items') | map('rejectattr', 'key', 'eq', 'data_source_precedence_rules')
+                | map('list') | map('items2dict') | list} if item.fields else {} }}"
     interaction_options: [name, api_entity_set_name, fields, timestamp_field_name, schema_item_type_link,
                           display_name, description, attributes, localized_attributes, small_image, medium_image,
                           large_image, id_property_names, participant_profiles,

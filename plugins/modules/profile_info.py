@@ -16,7 +16,8 @@ description:
     RV(customerinsights.hub.profile#module:profile) - its options (the writable fields) under their option names,
     plus read-only and server-filled fields whose names match no option.
   - To feed a profile back, pass the item's option keys to M(customerinsights.hub.profile), as the last example
-    does; a profile put back unchanged reports no change.
+    does; a profile put back unchanged reports no change. A field may hold the read-only
+    C(data_source_precedence_rules), which is not a sub-option; the example leaves it out of each field.
 author:
   - Customer Insights Hub collection maintainers (@customerinsights)
 requirements:
@@ -59,8 +60,13 @@ EXAMPLES = r'''
   when: contact.profiles | length > 0
 
 - name: Put every profile back as it was read (feeding info output back; nothing changes)
-  customerinsights.hub.profile: "{{ item | dict2items | selectattr('key', 'in', profile_options) | rejectattr('value', 'none') | items2dict }}"
+  customerinsights.hub.profile: "{{ item | dict2items | selectattr('key', 'in', profile_options) | rejectattr('value', 'none') | items2dict
+    | combine(fields_option) }}"
   vars:
+    # A field may carry the read-only data_source_precedence_rules (Microsoft's InteractionsGet example does):
+    # it is not a sub-option, so it is left out of each field.
+    fields_option: "{{ {'fields': item.fields | map('dict2items') | map('rejectattr', 'key', 'eq', 'data_source_precedence_rules')
+                | map('list') | map('items2dict') | list} if item.fields else {} }}"
     profile_options: [name, api_entity_set_name, fields, strong_ids, timestamp_field_name, schema_item_type_link,
                       display_name, description, attributes, localized_attributes, small_image, medium_image,
                       large_image]

@@ -20,6 +20,8 @@ description:
     M(customerinsights.hub.relationship), as the last example does; a relationship put back unchanged reports no
     change. Leave the null ones out (null means the same as not given, but the module refuses null for
     O(customerinsights.hub.relationship#module:cardinality), which has choices).
+    A field may hold the read-only C(data_source_precedence_rules), which is not a sub-option; the example leaves
+    it out of each field.
 author:
   - Customer Insights Hub collection maintainers (@customerinsights)
 requirements:
@@ -63,8 +65,13 @@ EXAMPLES = r'''
     label: "{{ item.name }}"
 
 - name: Put every relationship back as it was read (feeding info output back; nothing changes)
-  customerinsights.hub.relationship: "{{ item | dict2items | selectattr('key', 'in', relationship_options) | rejectattr('value', 'none') | items2dict }}"
+  customerinsights.hub.relationship: "{{ item | dict2items | selectattr('key', 'in', relationship_options) | rejectattr('value', 'none') | items2dict
+    | combine(fields_option) }}"
   vars:
+    # A field may carry the read-only data_source_precedence_rules (Microsoft's InteractionsGet example does):
+    # it is not a sub-option, so it is left out of each field.
+    fields_option: "{{ {'fields': item.fields | map('dict2items') | map('rejectattr', 'key', 'eq', 'data_source_precedence_rules')
+                | map('list') | map('items2dict') | list} if item.fields else {} }}"
     relationship_options: [name, profile_type, related_profile_type, cardinality, fields, lookup_mappings,
                            expiry_date_time_utc, display_name, description]
   loop: "{{ all_relationships.relationships }}"

@@ -15,8 +15,8 @@ description:
   - Each link has the shape that the relationship_link module returns as
     RV(customerinsights.hub.relationship_link#module:relationship_link) - its options (the writable fields) under
     their option names, plus read-only fields whose names match no option.
-  - To feed a link back, pass the item's option keys to M(customerinsights.hub.relationship_link), as the last
-    example does; a link put back unchanged reports no change.
+  - To feed a link back, pass the item's option keys to M(customerinsights.hub.relationship_link), as the example
+    that puts every link back does; a link put back unchanged reports no change.
 author:
   - Customer Insights Hub collection maintainers (@customerinsights)
 requirements:
@@ -58,19 +58,19 @@ EXAMPLES = r'''
     name: PurchaseLink
   register: one_link
 
-- name: Copy the description of every link to its display name
-  customerinsights.hub.relationship_link:
-    name: "{{ item.name }}"
-    display_name: "{{ item.description }}"
-  loop: "{{ all_links.relationship_links }}"
-  loop_control:
-    label: "{{ item.name }}"
-
 - name: Put every link back as it was read (feeding info output back; nothing changes)
   customerinsights.hub.relationship_link: "{{ item | dict2items | selectattr('key', 'in', link_options) | rejectattr('value', 'none') | items2dict }}"
   vars:
     link_options: [name, interaction_type, relationship_name, profile_property_references,
                    related_profile_property_references, mappings, display_name, description]
+  loop: "{{ all_links.relationship_links }}"
+  loop_control:
+    label: "{{ item.name }}"
+
+- name: Copy the description of every link to its display name
+  customerinsights.hub.relationship_link:
+    name: "{{ item.name }}"
+    display_name: "{{ item.description }}"
   loop: "{{ all_links.relationship_links }}"
   loop_control:
     label: "{{ item.name }}"

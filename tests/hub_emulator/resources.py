@@ -155,6 +155,9 @@ class ModelStore:
         if kind.shows_data_source:
             definition["defaultDataSource"] = dict(DEFAULT_DATA_SOURCE)
             definition["dataSourcePrecedenceRules"] = [{"dataSource": dict(DEFAULT_DATA_SOURCE), "precedence": 1}]
+            # As in Microsoft's InteractionsGet example: each field shows its read-only rules too.
+            for field in definition.get("fields") or []:
+                field["dataSourcePrecedenceRules"] = [{"dataSource": dict(DEFAULT_DATA_SOURCE), "precedence": 1}]
         envelope = {
             "id": (f"/subscriptions/{self.subscription_id}/resourceGroups/{self.resource_group}"
                    f"/providers/Microsoft.CustomerInsights/hubs/{self.hub_name}/{kind.collection}/{resource.name}"),

@@ -132,7 +132,7 @@ def test_nested_bodies_are_camel_case_without_unset_sub_keys():
 
 def test_is_activity_can_only_be_set_at_creation():
     assert INTERACTION.create_only_changes(dict(is_activity=True), dict(is_activity=False)) == [
-        'is_activity can only be set when the interaction is created: the hub holds False, the task asks for True']
+        'is_activity can only be set when the interaction is created: the hub holds false, the task asks for true']
     assert INTERACTION.create_only_changes(dict(is_activity=False), {}) == []
     assert INTERACTION.create_only_changes(dict(description={'en-us': 'x'}), dict(is_activity=True)) == []
 

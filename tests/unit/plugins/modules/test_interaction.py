@@ -129,6 +129,20 @@ def test_an_update_keeps_what_the_task_left_out(run_module):
 
 
 @responses.activate
+def test_a_changed_participant_keeps_the_hubs_values_of_what_the_task_left_out(run_module):
+    # The participant named Buyer is the hub's Buyer: new references, its role and texts kept.
+    stored_buyer = dict(CREATE_BODY['participantProfiles'][0], role='Buyer', displayName={'en-us': 'Buyer'})
+    responses.get(PURCHASE, json=hub_interaction(participantProfiles=[stored_buyer]))
+    responses.put(PURCHASE, json=hub_interaction())
+    references = [dict(source_property_name='SellerId', target_property_name='ContactId')]
+    result, failed = run_module(interaction, dict(CONNECTION, name='Purchase',
+                                                  participant_profiles=[dict(BUYER, participant_property_references=references)]))
+    assert not failed and result['changed']
+    assert body_of(responses.calls[1])['participantProfiles'] == [dict(
+        stored_buyer, participantPropertyReferences=[dict(sourcePropertyName='SellerId', targetPropertyName='ContactId')])]
+
+
+@responses.activate
 def test_check_mode_is_one_get_and_predicts_the_change(run_module):
     responses.get(PURCHASE, json=hub_interaction())
     result, failed = run_module(interaction, dict(CONNECTION, name='Purchase', description={'en-us': 'New'}), check_mode=True)
@@ -174,7 +188,7 @@ def test_changing_is_activity_is_refused_before_the_put(run_module, check_mode):
                                 check_mode=check_mode)
     assert failed and not result.get('changed')
     assert result['msg'] == ('Interaction Purchase: is_activity can only be set when the interaction is created: '
-                             'the hub holds False, the task asks for True.')
+                             'the hub holds false, the task asks for true.')
     assert [sent(call) for call in responses.calls] == [('GET', PURCHASE)]
 
 
