@@ -20,6 +20,7 @@ from ansible_collections.customerinsights.hub.plugins.module_utils._model import
     DateTime,
     Flag,
     ItemList,
+    JsonObject,
     LocaleMap,
     LocaleMapMap,
     Number,
@@ -70,7 +71,9 @@ ENTITY_TYPE_FIELDS = (
     Text('mediumImage'),
     Text('largeImage'),
 )
-ENTITY_TYPE_READ_ONLY_TEXT = ('lastChangedUtc', 'provisioningState', 'tenantId', 'entityType', 'typeName')
+# What the hub fills in on profiles and interactions: never options, but checked in answers.
+ENTITY_TYPE_READ_ONLY = (Text('lastChangedUtc'), Text('provisioningState'), Text('tenantId'), Text('entityType'),
+                         Text('typeName'), Number('instancesCount'))
 
 PROFILE = ResourceModel(
     kind='profile',
@@ -87,7 +90,7 @@ PROFILE = ResourceModel(
     ),
     required_on_create=(),
     name_max_length=128,
-    read_only_text=ENTITY_TYPE_READ_ONLY_TEXT,
+    read_only=ENTITY_TYPE_READ_ONLY,
     query=(LOCALE_CODE,),
 )
 
@@ -117,7 +120,7 @@ INTERACTION = ResourceModel(
     ),
     required_on_create=(),
     name_max_length=128,
-    read_only_text=ENTITY_TYPE_READ_ONLY_TEXT,
+    read_only=ENTITY_TYPE_READ_ONLY + (JsonObject('defaultDataSource'), ItemList('dataSourcePrecedenceRules', ())),
     # The API has no DELETE for interactions.
     deletable=False,
     query=(LOCALE_CODE,),
@@ -146,5 +149,5 @@ RELATIONSHIP = ResourceModel(
     ),
     required_on_create=('profile_type', 'related_profile_type'),
     name_max_length=512,
-    read_only_text=('provisioningState', 'relationshipName', 'relationshipGuidId', 'tenantId'),
+    read_only=(Text('provisioningState'), Text('relationshipName'), Text('relationshipGuidId'), Text('tenantId')),
 )

@@ -35,8 +35,10 @@ from ansible_collections.customerinsights.hub.plugins.module_utils._client impor
 # never be mistaken for what to send (and feeding a result back can never pick an auth method).
 RETURNED_KEY_RENAMES = {'tenantId': 'hub_tenant_id'}
 
-# The name rule of every hub model resource in the published schema (path parameter of PUT).
+# The name rule of the hub model resources in the published schema (path parameter of PUT), and
+# what it means in words; a table whose resource has another rule gives its own.
 MODEL_NAME_PATTERN = re.compile(r'^[a-zA-Z][a-zA-Z0-9_]+$')
+MODEL_NAME_RULE = 'it must start with a letter, be followed by at least one letter, digit or underscore, and hold nothing else'
 
 
 def snake_case(name):
@@ -391,6 +393,15 @@ class ItemList(Field):
         return merged
 
 
+class JsonObject(Field):
+    """A read-only object the hub returns (defaultDataSource): only its shape is checked."""
+
+    json_kind = 'a JSON object'
+
+    def is_json_kind(self, value):
+        return isinstance(value, dict)
+
+
 class QueryOption:
     """A module option sent as a query parameter of every request (locale-code)."""
 
@@ -405,12 +416,12 @@ class ResourceModel:
     """Everything about one resource type of a hub model.
 
     Read-only fields (linkName, provisioningState, ...) are not in the field table, so they are
-    never compared, merged or sent; read_only_text lists those the schema types as strings, which
-    answers are checked for.
+    never compared, merged or sent; read_only lists them as fields too, so that answers are checked
+    for their types as for the writable ones.
     """
 
     def __init__(self, kind, result_key, info_key, collection, fields, required_on_create, name_max_length,
-                 read_only_text=(), deletable=True, query=()):
+                 read_only=(), deletable=True, query=(), name_pattern=MODEL_NAME_PATTERN, name_rule=MODEL_NAME_RULE):
         self.kind = kind
         self.result_key = result_key
         self.info_key = info_key
@@ -419,7 +430,9 @@ class ResourceModel:
         self.fields = fields
         self.required_on_create = required_on_create
         self.name_max_length = name_max_length
-        self.read_only_text = read_only_text
+        self.read_only = read_only
+        self.name_pattern = name_pattern
+        self.name_rule = name_rule
         self.deletable = deletable
         self.query = query
 
@@ -460,9 +473,8 @@ class ResourceModel:
             return None
         if len(name) > self.name_max_length:
             return 'name must be at most %d characters long; it has %d' % (self.name_max_length, len(name))
-        if not MODEL_NAME_PATTERN.fullmatch(name):
-            return ('name %r is invalid: it must start with a letter, be followed by at least one letter, digit or '
-                    'underscore, and hold nothing else (pattern %s)' % (name, MODEL_NAME_PATTERN.pattern))
+        if not self.name_pattern.fullmatch(name):
+            return 'name %r is invalid: %s (pattern %s)' % (name, self.name_rule, self.name_pattern.pattern)
         return None
 
     def input_problems(self, params):
@@ -492,10 +504,7 @@ class ResourceModel:
         """Fail with a HubShapeError naming the first field of a hub answer whose type the schema forbids."""
         _envelope, definition = self.split(resource)
         prefix = 'properties.' if isinstance(resource.get('properties'), dict) else ''
-        for key in self.read_only_text:
-            if definition.get(key) is not None and not isinstance(definition[key], str):
-                raise shape_error(method, url, prefix + key, 'a string', definition[key])
-        for field in self.fields:
+        for field in self.read_only + self.fields:
             value = definition.get(field.api_key)
             problem = None if value is None else field.shape_problem(value)
             if problem:

@@ -5,11 +5,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ansible_collections.customerinsights.hub.plugins.module_utils._client import HubShapeError
 from ansible_collections.customerinsights.hub.plugins.module_utils._hub_model import INTERACTION, PROFILE, RELATIONSHIP
-from ansible_collections.customerinsights.hub.plugins.module_utils._model import snake_case
+from ansible_collections.customerinsights.hub.plugins.module_utils._model import ResourceModel, snake_case
 from ansible_collections.customerinsights.hub.plugins.module_utils._module import generate_argspec
 from ansible_collections.customerinsights.hub.plugins.module_utils._relationship_link import RELATIONSHIP_LINK
 
@@ -184,3 +186,25 @@ def test_related_profile_key_property_is_said_to_be_no_secret():
     field_mappings = RELATIONSHIP.resource_argspec()['lookup_mappings']['options']['field_mappings']['options']
     assert field_mappings['related_profile_key_property']['no_log'] is False
     assert 'no_log' not in field_mappings['profile_field_name']
+
+
+@pytest.mark.parametrize('kind, key, value, message', [
+    ('profile', 'instancesCount', 'many', 'instancesCount must be an integer, not a string'),
+    ('profile', 'lastChangedUtc', 5, 'lastChangedUtc must be a string, not a number'),
+    ('interaction', 'defaultDataSource', 'x', 'defaultDataSource must be a JSON object, not a string'),
+    ('interaction', 'dataSourcePrecedenceRules', 'x', 'dataSourcePrecedenceRules must be a list of JSON objects, not a string'),
+    ('interaction', 'dataSourcePrecedenceRules', ['x'], r'dataSourcePrecedenceRules\[0\] must be a JSON object, not a string'),
+    ('relationship', 'relationshipGuidId', 7, 'relationshipGuidId must be a string, not a number'),
+])
+def test_mistyped_read_only_parts_are_named_too(fixture_json, kind, key, value, message):
+    answer = fixture_json('%s_arm.json' % kind)
+    answer['properties'][key] = value
+    with pytest.raises(HubShapeError, match=r'properties\.' + message):
+        MODELS[kind].check_shape('GET', 'https://hub/x', answer)
+
+
+def test_a_table_may_give_its_own_name_rule():
+    policy = ResourceModel('policy', 'policy', 'policies', ('manage', 'sas', 'policies'), (), (), 50,
+                           name_pattern=re.compile(r'^[A-Za-z0-9][\w.-]*$'), name_rule='letters, digits, _ . - only')
+    assert policy.name_problem('a.b-c') is None
+    assert policy.name_problem('a b') == "name 'a b' is invalid: letters, digits, _ . - only (pattern ^[A-Za-z0-9][\\w.-]*$)"
