@@ -22,7 +22,6 @@ import configparser
 import json
 import os
 import shutil
-import subprocess
 
 from ansible_collections.customerinsights.hub.plugins.module_utils._auth import (
     AUTH_METHODS,
@@ -47,7 +46,6 @@ DEFAULT_PROFILE = 'default'
 CREDENTIAL_FILE = os.path.join('~', '.azure', 'credentials')
 # azure.azcollection's keys of a credential file section -> our options.
 FILE_KEYS = (('tenant', 'tenant_id'), ('client_id', 'client_id'), ('secret', 'client_secret'))
-AZ_TIMEOUT = 60
 AZ_NOT_LOGGED_IN = ('az login', 'az account set')
 
 
@@ -73,23 +71,17 @@ class Lookup:
     """What the sources need to know: the task, the environment, and how to find and run az.
 
     audience: the resource a CLI token is asked for; arm: whether the task addresses ARM (SAS is out).
+    run(argv, environ) -> (exit status, stdout, stderr) runs az: the module's run_command, as
+    ansible-test wants module code to run commands (tests give their own).
     """
 
-    def __init__(self, params, environ, audience, arm, run=None, which=None):
+    def __init__(self, params, environ, audience, arm, run, which=None):
         self.params = params
         self.environ = environ
         self.audience = audience
         self.arm = arm
-        self.run = run or run_command
+        self.run = run
         self.which = which or shutil.which
-
-
-def run_command(argv, environ):
-    """Run a command; (exit status, stdout, stderr). No shell; stdin closed, as azure-identity does for az."""
-    completed = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               env=environ, timeout=AZ_TIMEOUT, check=False)
-    return (completed.returncode, completed.stdout.decode('utf-8', 'replace'),
-            completed.stderr.decode('utf-8', 'replace'))
 
 
 class CredentialSource:
@@ -201,7 +193,7 @@ class AzureCliSource(CredentialSource):
         environ = dict(lookup.environ, AZURE_CORE_NO_COLOR='true')
         try:
             status, out, err = lookup.run(argv, environ)
-        except (OSError, subprocess.SubprocessError) as exc:
+        except OSError as exc:
             raise NotFound('%s could not be run: %s' % (az, exc))
         if status != 0:
             if any(hint in err for hint in AZ_NOT_LOGGED_IN):

@@ -137,12 +137,17 @@ class HubModule(AnsibleModule):
                                     wait_timeout=params.get('wait_timeout'), address=address)
         return self.hub_client
 
+    def _run_az(self, argv, environ):
+        """Run the Azure CLI for a credential source: (exit status, stdout, stderr), stdin closed."""
+        changed = dict((name, value) for name, value in environ.items() if os.environ.get(name) != value)
+        return self.run_command(argv, environ_update=changed, data=None, handle_exceptions=False)
+
     def _credential_and_address(self):
         """Look the credentials up (auth_source), then complete the address with what their source knows."""
         params, environ = self.params, os.environ
         arm = uses_arm(params)
         try:
-            credential = find_credential(Lookup(params, environ, token_audience(params, environ), arm))
+            credential = find_credential(Lookup(params, environ, token_audience(params, environ), arm, run=self._run_az))
             self.auth_source_used = credential.source
             # Whatever a source read (a secret from a variable or a file, a CLI token) bypassed the
             # argspec's no_log handling.

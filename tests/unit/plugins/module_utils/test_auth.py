@@ -17,7 +17,7 @@ from ansible_collections.customerinsights.hub.plugins.module_utils._credentials 
 def resolve_auth_params(params, environ):
     """The method and values auth_source=auto picks for a Hub API task (no credential file, no az)."""
     credential = find_credential(Lookup(params, dict(environ, HOME='/nonexistent'), HUB_AUDIENCE, arm=False,
-                                        which=lambda name, path=None: None))
+                                        run=None, which=lambda name, path=None: None))
     return credential.method, credential.values
 
 

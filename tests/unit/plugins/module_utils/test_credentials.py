@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
 
 from urllib.parse import parse_qs, urlsplit
 
@@ -26,6 +27,12 @@ from ansible_collections.customerinsights.hub.plugins.module_utils._credentials 
 ARM_AUDIENCE = 'https://management.azure.com/'
 SUB = '11111111-2222-3333-4444-555555555555'
 NO_AZ = dict(which=lambda name, path=None: None)
+
+
+def run_for_real(argv, environ):
+    """What the module's run_command does for the CLI source: the stub az really runs."""
+    completed = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, env=environ, timeout=60, check=False)
+    return completed.returncode, completed.stdout.decode(), completed.stderr.decode()
 
 
 def params(**given):
@@ -66,7 +73,7 @@ client_id = half-client
 
 def find(given=None, environ=None, home=None, audience=HUB_AUDIENCE, arm=False, **lookup):
     environ = dict(environ or {}, HOME=str(home) if home else '/nonexistent')
-    options = dict(NO_AZ, **lookup)
+    options = dict(NO_AZ, run=run_for_real, **lookup)
     return find_credential(Lookup(params(**(given or {})), environ, audience, arm, **options))
 
 

@@ -59,7 +59,7 @@ def test_a_ca_path_without_a_certificate_is_named(tmp_path):
 
 def test_no_auth_method_lists_the_variables_of_every_method():
     with pytest.raises(AuthConfigError) as raised:
-        find_credential(Lookup({}, {'HOME': '/nonexistent'}, HUB_AUDIENCE, arm=False, which=lambda name, path=None: None))
+        find_credential(Lookup({}, {'HOME': '/nonexistent'}, HUB_AUDIENCE, arm=False, run=None, which=lambda name, path=None: None))
     message = str(raised.value)
     for variable in ('CUSTOMER_INSIGHTS_SAS_POLICY_NAME', 'CUSTOMER_INSIGHTS_SAS_KEY', 'CUSTOMER_INSIGHTS_SAS_TOKEN',
                      'CUSTOMER_INSIGHTS_ACCESS_TOKEN', 'AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET'):
