@@ -271,9 +271,10 @@ class BulkRun:
             result['diff'] = diffs
         if failures:
             self.module.fail_json(
-                msg='%d of %d writes failed (%d done, see changes): %s.'
+                msg='%d of %d writes failed (the hub accepted %d, see changes): %s.'
                     % (len(failures), len(outcomes), len(changes),
-                       '; '.join('%s %s: %s' % (VERBS[failure['action']], failure['name'], failure['msg']) for failure in failures)),
+                       '; '.join('%s %s: %s' % (VERBS[failure['action']], failure['name'], failure['msg'].rstrip('.'))
+                                 for failure in failures)),
                 failures=failures, **result)
         self.module.exit_json(**result)
 

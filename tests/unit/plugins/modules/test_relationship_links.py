@@ -142,7 +142,7 @@ def test_one_failed_write_never_hides_the_others(run_module):
     responses.put(link_url('LinkD'), json=hub_link('LinkD'))
     result, failed = run(run_module, config=[dict(LINK, name=name) for name in ('LinkA', 'LinkB', 'LinkC', 'LinkD')])
     assert failed and result['changed'] is True
-    assert result['msg'].startswith('2 of 4 writes failed (3 done, see changes): create LinkB: The hub rejected PUT ')
+    assert result['msg'].startswith('2 of 4 writes failed (the hub accepted 3, see changes): create LinkB: The hub rejected PUT ')
     assert 'InvalidReference: no such field; create LinkC: Provisioning of ' in result['msg']
     assert [(failure['name'], failure['write_accepted'], failure.get('status')) for failure in result['failures']] == [
         ('LinkB', False, 400), ('LinkC', True, None)]
