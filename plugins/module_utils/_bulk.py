@@ -18,7 +18,7 @@ module. An unchanged run is the LIST pages and nothing else.
 
 from __future__ import annotations
 
-from collections import Counter, OrderedDict
+from collections import Counter, OrderedDict, namedtuple
 from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.customerinsights.hub.plugins.module_utils._client import HubError, hub_path, shape_error
@@ -60,17 +60,10 @@ class ConfigItem:
         return 'config[%d] (%s)' % (self.index, self.name)
 
 
-class Write:
-    """One planned write: action created, updated or deleted; before and target are options (None: no resource)."""
-
-    def __init__(self, name, action, before, target):
-        self.name = name
-        self.action = action
-        self.before = before
-        self.target = target
-
-    def __repr__(self):
-        return 'Write(%r, %r)' % (self.name, self.action)
+# One planned write: action created, updated or deleted; before and target are options (None: no resource).
+Write = namedtuple('Write', 'name action before target')
+# What became of one write: accepted by the hub (final: its answer, if it gave one), and the HubError if it failed.
+Outcome = namedtuple('Outcome', 'write accepted final error', defaults=(None, None))
 
 
 def input_problems(model, params):
@@ -141,16 +134,6 @@ def run_concurrently(function, items, parallelism):
         return [function(item) for item in items]
     with ThreadPoolExecutor(max_workers=min(parallelism, len(items))) as pool:
         return list(pool.map(function, items))
-
-
-class Outcome:
-    """What became of one write: accepted by the hub (final: its answer, if any) and/or an error."""
-
-    def __init__(self, write, accepted, final=None, error=None):
-        self.write = write
-        self.accepted = accepted
-        self.final = final
-        self.error = error
 
 
 def run_bulk_module(model):
