@@ -9,8 +9,8 @@
 """Every resource of one model in one task: the resource-module states of ansible.netcommon.
 
 The run: check the task (before any request), read the whole collection with the paged LIST, plan
-the writes (plan() is pure: the task's items, the state and what the hub holds in, the writes or the
-problems that forbid any write out), run the writes concurrently, report. Each write goes through
+the writes (plan() is pure: from the task's items, the state and what the hub holds it makes the
+writes, or the problems that forbid any write), run the writes concurrently, report. Each write goes through
 ResourceState.put/delete, so it gets the single module's retries, long-running waits, failed-state
 handling and shape checks; the comparison and merge of each link are the model's, as in the single
 module. An unchanged run is the LIST pages and nothing else.
