@@ -143,9 +143,9 @@ def scale_playbooks(workdir, endpoint, desired, keep, parallelism):
     bulk = [{'name': 'All links in one task', 'customerinsights.hub.relationship_links': dict(
         config='{{ links }}', state=state, parallelism=parallelism)}]
     item_options = dict((option, '{{ item.%s | default(omit) }}' % option) for option in desired[0] if option != 'name')
+    item_options.update(name='{{ item.name }}', state="{{ item.state | default('present') }}")
     loop = [{'name': 'One task per link', 'loop': '{{ links + removed }}', 'loop_control': dict(label='{{ item.name }}'),
-             'customerinsights.hub.relationship_link': dict(item_options, name='{{ item.name }}',
-                                                           state="{{ item.state | default('present') }}")}]
+             'customerinsights.hub.relationship_link': item_options}]
     wanted = desired if keep is None else [link for link in desired if link['name'] in keep]
     removed = [] if keep is None else [dict(name=link['name'], state='absent') for link in desired if link['name'] not in keep]
     play_vars = dict(links=wanted, removed=removed)
@@ -194,18 +194,17 @@ def benchmark_scale(options, collections_path):
                 figures[kind] = (statistics.median(seconds for seconds, _methods in runs), runs[-1][1])
             rows.append((label, writes, figures))
     print('machine: %s, %d cores, Python %s' % (platform.platform(), os.cpu_count(), platform.python_version()))
+    setting = (count, options.page_size, pages, options.parallelism, options.bulk_rounds, fixed)
     print('%d links, page size %d (ceil = %d list pages), parallelism %d; loop once, bulk median of %d runs; '
-          'fixed cost of ansible-playbook %.2f s (empty play)' % (count, options.page_size, pages, options.parallelism,
-                                                                 options.bulk_rounds, fixed))
+          'fixed cost of ansible-playbook %.2f s (empty play)' % setting)
     print('| case | task | requests (by method) | wall s | s without the fixed cost |')
     print('|---|---|---|---|---|')
     for label, writes, figures in rows:
         for kind in ('loop', 'bulk'):
             seconds, methods = figures[kind]
             task = ('%d x relationship_link (loop)' % count) if kind == 'loop' else '1 x relationship_links'
-            print('| %s | %s | %d (%s) | %.2f | %.2f |' % (label, task, sum(methods.values()),
-                                                          ', '.join('%s %d' % item for item in sorted(methods.items())),
-                                                          seconds, seconds - fixed))
+            by_method = ', '.join('%s %d' % item for item in sorted(methods.items()))
+            print('| %s | %s | %d (%s) | %.2f | %.2f |' % (label, task, sum(methods.values()), by_method, seconds, seconds - fixed))
     for label, writes, figures in rows:
         loop_seconds, bulk_seconds = figures['loop'][0] - fixed, figures['bulk'][0] - fixed
         bulk_requests = sum(figures['bulk'][1].values())
