@@ -58,16 +58,16 @@ install: build ## Install the tarball into build/collections (ANSIBLE_COLLECTION
 	ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/build/collections \
 	    $(VENV)/bin/ansible-galaxy collection install --offline --force -p build/collections $(TARBALL)
 
-demo: install ## Run examples/demo.yml twice against the hub emulator (changed, then unchanged)
+demo: install ## Build the hub model of examples/hub_model.yml twice on an empty emulator (changed, unchanged), then tear it down
 	bash tools/demo.sh
 
-emulator: install ## Start the hub emulator in the background and print the exports to try the modules by hand
-	@bash tools/emulator.sh start
+emulator: install ## Start the hub emulator (seeded model; EMULATOR_ARGS=--empty-model for none) and print the exports
+	@bash tools/emulator.sh start $(EMULATOR_ARGS)
 
 emulator-stop: ## Stop the emulator that make emulator started
 	@bash tools/emulator.sh stop
 
-test: ## Everything CI runs: lint, build-check, sanity+units+integration on core 2.19 and 2.21
+test: ## Everything CI runs: lint, build-check, contract, sanity+units+integration on core 2.19 and 2.21
 	bash tools/make-test.sh
 
 lint: lint-venv ## ansible-lint (production), antsibull-docs lint, antsibull-changelog lint
@@ -87,6 +87,24 @@ integration: ## ansible-test integration (CORE=2.19|2.21)
 
 ansible-test: ## sanity + units + integration for one core (CORE=2.19|2.21)
 	$(ANSIBLE_TEST) sanity units integration
+
+# Contract stage: Stoplight Prism, pinned with its whole tree in tools/contract/package-lock.json,
+# installed with npm ci into build/prism (reinstalled when the pin changes). Needs node >= 18.20 and npm.
+PRISM_DIR := build/prism
+.PHONY: prism contract
+$(PRISM_DIR)/.stamp: tools/contract/package.json tools/contract/package-lock.json
+	@command -v npm > /dev/null || { echo "npm not found: the contract stage needs node >= 18.20 and npm" >&2; exit 1; }
+	rm -rf $(PRISM_DIR)
+	mkdir -p $(PRISM_DIR)
+	cp tools/contract/package.json tools/contract/package-lock.json $(PRISM_DIR)/
+	cd $(PRISM_DIR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	$(PRISM_DIR)/node_modules/.bin/prism --version
+	@touch $@
+
+prism: $(PRISM_DIR)/.stamp ## Install Stoplight Prism (pinned in tools/contract/) into build/prism
+
+contract: install prism ## Contract tests: every module's requests validated by Prism against Microsoft's spec
+	bash tools/contract/run.sh
 
 # Figures are printed, never asserted: they depend on the machine. Not part of make test.
 bench: install ## Benchmarks: relationship_link per task vs ansible.builtin.uri; relationship_links vs a loop at 500 links

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# make demo: start the hub emulator, run examples/demo.yml twice against it with the collection
-# installed in build/collections (make install), and check idempotency from the PLAY RECAP:
-# run 1 must report changed (>0), run 2 changed=0; no failed/unreachable hosts in either.
+# make demo: start the hub emulator with an empty hub, run examples/hub_model.yml twice against it
+# with the collection installed in build/collections (make install), then
+# examples/hub_model_teardown.yml, and check each from the PLAY RECAP: run 1 must report changed
+# (>0), run 2 changed=0, the teardown changed (>0); no failed/unreachable hosts in any.
 # The emulator is stopped on every exit path (trap).
 set -euo pipefail
 # shellcheck source=tools/lib.sh
@@ -10,7 +11,8 @@ set -euo pipefail
 cd "$REPO"
 PY="$REPO/.venv/bin/python"
 STATE_DIR="$REPO/build/demo-emulator"
-PLAYBOOK="$REPO/examples/demo.yml"
+BUILD="$REPO/examples/hub_model.yml"
+TEARDOWN="$REPO/examples/hub_model_teardown.yml"
 [ -x "$PY" ] || die "$PY missing: run 'make venv'"
 [ -d "$REPO/build/collections/ansible_collections/$COLL_NS/$COLL_NAME" ] || die "collection not installed: run 'make install'"
 
@@ -20,7 +22,7 @@ stop_demo_emulator() {
 }
 trap stop_demo_emulator EXIT
 log "starting the hub emulator (state dir $STATE_DIR)"
-ENDPOINT=$(start_emulator "$PY" "$STATE_DIR") || die "the hub emulator did not start (log: $STATE_DIR/emulator.log)"
+ENDPOINT=$(start_emulator "$PY" "$STATE_DIR" --empty-model) || die "the hub emulator did not start (log: $STATE_DIR/emulator.log)"
 echo "hub endpoint: $ENDPOINT"
 EXPORTS=$(emulator_exports "$PY" "$ENDPOINT") || die "cannot read the emulator's SAS policy"
 eval "$EXPORTS"
@@ -42,10 +44,11 @@ recap_counts() {
          END { if (!hosts) print "none"; else print c + 0, f + 0, u + 0 }' "$1"
 }
 
+# run_demo N TOTAL PLAYBOOK EXPECT: run the playbook, check its recap; EXPECT is changed or unchanged.
 run_demo() {
-    local n=$1 expect=$2 out="$REPO/build/demo-run$1.log" counts changed failed unreachable
-    log "demo run $n of 2 (expect: $expect)"
-    if ! "$REPO/.venv/bin/ansible-playbook" -i localhost, "$PLAYBOOK" < /dev/null 2>&1 | tee "$out"; then
+    local n=$1 total=$2 playbook=$3 expect=$4 out="$REPO/build/demo-run$1.log" counts changed failed unreachable
+    log "demo run $n of $total: ${playbook#"$REPO"/} (expect: $expect)"
+    if ! "$REPO/.venv/bin/ansible-playbook" -i localhost, "$playbook" < /dev/null 2>&1 | tee "$out"; then
         die "demo run $n: ansible-playbook failed (log: $out)"
     fi
     counts=$(recap_counts "$out")
@@ -55,7 +58,7 @@ run_demo() {
         die "demo run $n: failed=$failed unreachable=$unreachable"
     fi
     if [ "$expect" = changed ] && [ "$changed" -eq 0 ]; then
-        die "demo run $n: expected changed>0 (the link is created), got changed=0"
+        die "demo run $n: expected changed>0, got changed=0"
     fi
     if [ "$expect" = unchanged ] && [ "$changed" -ne 0 ]; then
         die "demo run $n: expected changed=0 (idempotent), got changed=$changed"
@@ -63,6 +66,7 @@ run_demo() {
     echo "--> demo run $n: changed=$changed as expected ($expect)"
 }
 
-run_demo 1 changed
-run_demo 2 unchanged
-log "demo: OK (run 1 changed, run 2 unchanged)"
+run_demo 1 3 "$BUILD" changed
+run_demo 2 3 "$BUILD" unchanged
+run_demo 3 3 "$TEARDOWN" changed
+log "demo: OK (the model built, then unchanged, then torn down)"

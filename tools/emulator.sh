@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# usage: tools/emulator.sh start|stop|stop-all
+# usage: tools/emulator.sh start [--empty-model]|stop|stop-all
 #   start     (make emulator) start the local hub emulator in the background, with its state and
 #             log in build/emulator, and print the exports that point the modules (installed in
 #             build/collections by make install) at it. A running one is replaced by a fresh one.
@@ -21,10 +21,13 @@ case ${1:-} in
     start)
         [ -d "$REPO/build/collections/ansible_collections/$COLL_NS/$COLL_NAME" ] \
             || die "collection not installed: run 'make install'"
-        ENDPOINT=$(start_emulator "$PY" "$STATE_DIR") \
+        shift
+        HOLDING="the seeded model of tests/hub_emulator/README.md"
+        [ "${1:-}" != --empty-model ] || HOLDING="nothing: an empty hub"
+        ENDPOINT=$(start_emulator "$PY" "$STATE_DIR" "$@") \
             || die "the hub emulator did not start (log: $STATE_DIR/emulator.log)"
         cat <<MSG
-Hub emulator running at $ENDPOINT (an empty hub; log: build/emulator/emulator.log).
+Hub emulator running at $ENDPOINT (log: build/emulator/emulator.log), holding $HOLDING.
 To try the modules by hand, paste into your shell:
 
 $(emulator_exports "$PY" "$ENDPOINT")

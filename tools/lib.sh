@@ -199,14 +199,16 @@ hub_emulator() {
     PYTHONPATH="$REPO/tests" "$py" -m hub_emulator "$@" --state-dir "$dir"
 }
 
-# start_emulator PY DIR: stop an emulator left running in DIR, start a fresh one (empty hub) in the
-# background and print its endpoint (the hub endpoint URL, alone).
+# start_emulator PY DIR [START OPTIONS...]: stop an emulator left running in DIR, start a fresh one
+# in the background and print its endpoint (the hub endpoint URL, alone). It holds the emulator's
+# seeded model (tests/hub_emulator/README.md), or nothing with --empty-model.
 start_emulator() {
     local py=$1 dir=$2
+    shift 2
     stop_emulator "$py" "$dir" > /dev/null 2>&1 || true
     rm -rf "$dir"
     mkdir -p "$dir"
-    hub_emulator "$py" "$dir" start < /dev/null
+    hub_emulator "$py" "$dir" start "$@" < /dev/null
 }
 
 # stop_emulator PY DIR: stop the emulator of DIR, if any (idempotent).

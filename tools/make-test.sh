@@ -2,6 +2,7 @@
 # make test: every stage CI runs, in order, sequentially (2-core machine). Every stage runs even
 # when an earlier one failed; the exit status is non-zero when any stage failed.
 #   lint, build-check,
+#   contract (every module's requests validated by Stoplight Prism against Microsoft's spec),
 #   ansible-test sanity/units/integration with ansible-core 2.19 on Python 3.11,
 #   ansible-test sanity/units/integration with ansible-core 2.21 on the newest Python >= 3.12
 #   that its ansible-test supports.
@@ -11,7 +12,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$REPO"
 
-read -r -a stages <<< "${TEST_STAGES:-lint build-check 2.19:sanity 2.19:units 2.19:integration 2.21:sanity 2.21:units 2.21:integration}"
+read -r -a stages <<< "${TEST_STAGES:-lint build-check contract 2.19:sanity 2.19:units 2.19:integration 2.21:sanity 2.21:units 2.21:integration}"
 
 # Before any work: the Pythons the stages need must be installed (2.19 stages: 3.11; 2.21 stages:
 # one of 3.12-3.14; the others: a .venv Python), or a stage would fail minutes in, deep in its output.

@@ -18,6 +18,30 @@ options:
     default: en-us
 '''
 
+    # wait and wait_timeout of every module that writes.
+    WAIT = r'''
+options:
+  wait:
+    description:
+      - Wait until the hub has finished provisioning (or deleting) the resource.
+      - The hub may answer a write with C(202 Accepted) and work on in the background, or answer with
+        C(provisioningState=Provisioning). With V(true) the module polls the operation the hub names in
+        C(Azure-AsyncOperation) (also on a C(200)), else in C(Location), else the resource itself, until the state is
+        final, honouring C(Retry-After); then it reads the resource.
+      - C(Failed), C(Canceled) or C(HumanIntervention) as the final state fails the task, with C(changed=true) - the
+        hub accepted the write.
+      - With V(false) the module returns right after the hub accepted the write.
+    type: bool
+    default: true
+  wait_timeout:
+    description:
+      - Seconds the module may take in all for the write and its waits, retries included. Must be positive.
+      - Retries and polls never go beyond it. When it runs out after the hub accepted the write, the task fails
+        with C(changed=true), since the hub did change and may still finish the write.
+    type: int
+    default: 300
+'''
+
     # PropertyDefinition: fields of profiles, interactions and relationships.
     FIELDS = r'''
 options:

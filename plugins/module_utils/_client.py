@@ -39,9 +39,21 @@ BACKOFF_CAP = 30.0
 RETRY_WAIT_CAP = 60.0
 # How long to sleep between polls of a long-running operation when the hub sends no Retry-After.
 DEFAULT_POLL_INTERVAL = 2.0
-TERMINAL_STATES = frozenset(('Succeeded', 'Failed', 'HumanIntervention'))
-FAILED_STATES = frozenset(('Failed', 'HumanIntervention'))
+# ARM's terminal states (Succeeded, Failed, Canceled) and the Customer Insights service's own
+# HumanIntervention, which needs a person: waiting longer would not help.
+TERMINAL_STATES = frozenset(('Succeeded', 'Failed', 'Canceled', 'HumanIntervention'))
+FAILED_STATES = frozenset(('Failed', 'Canceled', 'HumanIntervention'))
+# ARM's quota headers (x-ms-ratelimit-remaining-<scope>-<kind>): what is left of the principal's
+# reads and writes. Below LOW_REMAINING_WRITES a bulk module should send writes one by one.
+RATELIMIT_HEADER_PREFIX = 'x-ms-ratelimit-remaining-'
+LOW_REMAINING_WRITES = 10
 BODY_EXCERPT_LENGTH = 300
+# ARM's 404s that say the address itself (subscription, resource group, hub) names nothing, as
+# opposed to a missing resource under it: reading them as 'no such resource' would make absent
+# report ok and present try to create what cannot be reached.
+ADDRESS_NOT_FOUND_CODES = frozenset(('SubscriptionNotFound', 'ResourceGroupNotFound', 'ParentResourceNotFound'))
+# ARM's status monitor of a long-running operation, preferred to Location when both are given.
+ASYNC_OPERATION_HEADER = 'Azure-AsyncOperation'
 # The resource envelope of an ARM-shaped (or flat) answer.
 ENVELOPE_KEYS = ('id', 'name', 'type')
 
@@ -133,6 +145,14 @@ def parse_retry_after(headers, now=None):
     return max(0.0, when.timestamp() - now)
 
 
+def header_value(headers, name):
+    """A header of an answer, whatever the case the server spelled its name in."""
+    for key, value in (headers or {}).items():
+        if key.lower() == name.lower():
+            return value
+    return None
+
+
 def backoff_delay(attempt, rand=random.random):
     """Exponential backoff with full jitter after the given (1-based) failed attempt."""
     ceiling = min(BACKOFF_CAP, BACKOFF_BASE * (2 ** (attempt - 1)))
@@ -198,8 +218,14 @@ class HubClient:
     """
 
     def __init__(self, endpoint, authenticator, api_version, timeout=30, validate_certs=True, ca_path=None,
-                 retries=5, deadline=None, wait_timeout=None, sleep=time.sleep, clock=time.monotonic):
+                 retries=5, deadline=None, wait_timeout=None, sleep=time.sleep, clock=time.monotonic, address=None):
         self.endpoint = endpoint.rstrip('/')
+        # How resource paths and PUT bodies are spelled (_addressing.py); None: the Hub API as is.
+        self.address = address
+        # The fewest remaining reads and writes ARM's x-ms-ratelimit-remaining-* headers last reported
+        # (None until an answer carries them); see writes_running_low().
+        self.remaining_reads = None
+        self.remaining_writes = None
         # When the task's wait_timeout runs out (clock value), for requests not given their own.
         self.deadline = deadline
         # The option behind the deadline, named in timeout messages.
@@ -261,18 +287,27 @@ class HubClient:
     # ---- URLs -------------------------------------------------------------------------------
 
     def url(self, *segments, **query):
+        """The URL of a hub model path (manage, model, <type>[, <name>]), spelled for the task's address."""
+        if self.address is not None:
+            segments = self.address.resource_segments(segments)
         return self.endpoint + hub_path(self.api_version, *segments, **query)
 
     # ---- the one place every request goes through ----------------------------------------------
 
-    def send(self, method, url, json_body=None, form=None, authenticate=True):
-        """Send one request, retrying transient failures; return a HubResponse of any other status."""
+    def send(self, method, url, json_body=None, form=None, authenticate=True, headers=None, connect_timeout=None):
+        """Send one request, retrying transient failures; return a HubResponse of any other status.
+
+        headers: extra request headers (a managed identity endpoint's); connect_timeout: seconds to
+        connect, when shorter than timeout makes sense (a metadata service that is absent off Azure).
+        """
         deadline = self._deadline()
         attempt = 0
         while True:
             attempt += 1
             self.throttle.wait()
-            response, failure = self._attempt(method, url, json_body, form, authenticate)
+            response, failure = self._attempt(method, url, json_body, form, authenticate, headers, connect_timeout)
+            if response is not None:
+                self._note_quota(response.headers)
             if response is not None and response.status not in RETRY_STATUSES:
                 return response
             asked = parse_retry_after(response.headers) if response else None
@@ -295,9 +330,10 @@ class HubClient:
             else:
                 self._sleep(delay)
 
-    def _attempt(self, method, url, json_body, form, authenticate):
+    def _attempt(self, method, url, json_body, form, authenticate, extra_headers=None, connect_timeout=None):
         """One request: (HubResponse, None), or (None, exception) for a transient transport failure."""
-        headers = {}
+        headers = dict(extra_headers or {})
+        timeout = (connect_timeout, self.timeout) if connect_timeout else self.timeout
         if authenticate:
             headers['Authorization'] = self.authenticator.authorization_header(self)
         with self._lock:
@@ -305,8 +341,8 @@ class HubClient:
         started = self._clock()
         status = None
         try:
-            raw = self._session().request(method, url, json=json_body, data=form, headers=headers,
-                                          timeout=self.timeout, verify=self.verify)
+            raw = self._session().request(method, url, json=json_body, data=form, headers=headers, timeout=timeout,
+                                          verify=self.verify)
             status = raw.status_code
             return HubResponse.from_requests(raw), None
         except requests.exceptions.SSLError as exc:
@@ -326,6 +362,26 @@ class HubClient:
                 self.trace.append(dict(method=method, url=url, status=status,
                                        milliseconds=int(round((self._clock() - started) * 1000))))
 
+    def _note_quota(self, headers):
+        """Keep the fewest remaining reads and writes the answer's x-ms-ratelimit-remaining-* headers report."""
+        reads, writes = [], []
+        for name, value in (headers or {}).items():
+            name = name.lower()
+            if not name.startswith(RATELIMIT_HEADER_PREFIX) or not str(value).strip().isdigit():
+                continue
+            if name.endswith('-writes'):
+                writes.append(int(value))
+            elif name.endswith('-reads'):
+                reads.append(int(value))
+        if reads:
+            self.remaining_reads = min(reads)
+        if writes:
+            self.remaining_writes = min(writes)
+
+    def writes_running_low(self):
+        """True once ARM said fewer than LOW_REMAINING_WRITES writes are left: time to send them one at a time."""
+        return self.remaining_writes is not None and self.remaining_writes < LOW_REMAINING_WRITES
+
     def _limit(self):
         return 'wait_timeout=%d' % self.wait_timeout if self.wait_timeout else 'wait_timeout'
 
@@ -335,14 +391,26 @@ class HubClient:
         tries = ' after %d attempts' % attempts if attempts > 1 else ''
         if response.status in (401, 403):
             verb = 'Authentication' if response.status == 401 else 'Authorisation'
-            text = ('%s was refused by the hub for %s %s (HTTP %d%s), using %s: %s'
-                    % (verb, method, url, response.status, tries, self.authenticator.description, detail))
+            text = ('%s was refused by %s for %s %s (HTTP %d%s), using %s: %s'
+                    % (verb, self._service(), method, url, response.status, tries, self.authenticator.description, detail))
+            audience = getattr(self.authenticator, 'audience', None)
+            if response.status == 401 and audience and getattr(self.authenticator, 'sends_bearer', False):
+                text += ' (bearer tokens must be issued for the audience %s)' % audience
         elif response.status == 400:
             text = 'The hub rejected %s %s (HTTP 400): %s' % (method, url, detail)
         else:
             text = 'The hub answered %s %s with HTTP %d%s: %s' % (method, url, response.status, tries, detail)
+        if response.status == 404 and code in ADDRESS_NOT_FOUND_CODES:
+            text = '%s. The address names nothing: check subscription_id, resource_group and hub_name.' % text.rstrip('.')
         body = response.json if response.json is not None else response.text[:BODY_EXCERPT_LENGTH]
         return HubApiError(text + note, response.status, body)
+
+    def _check_address_found(self, method, url, response):
+        if response.status == 404 and parse_error_body(response)[0] in ADDRESS_NOT_FOUND_CODES:
+            raise self.api_error(method, url, response)
+
+    def _service(self):
+        return self.address.service if self.address is not None else 'the hub'
 
     def call(self, method, url, json_body=None, ok=(200,)):
         """send() and turn any status outside ok into a HubApiError."""
@@ -354,8 +422,9 @@ class HubClient:
     # ---- resources --------------------------------------------------------------------------
 
     def get_resource(self, url):
-        """The resource body, or None when the hub answers 404."""
+        """The resource body, or None when the hub answers 404 (for the resource, not for its address)."""
         response = self.call('GET', url, ok=(200, 404))
+        self._check_address_found('GET', url, response)
         return None if response.status == 404 else check_envelope('GET', url, self.json_object('GET', url, response))
 
     def list_resources(self, url):
@@ -389,17 +458,22 @@ class HubClient:
     def put_resource(self, url, body, wait):
         """PUT and, with wait, follow the long-running operation to a terminal state.
 
-        Returns the final resource body, or None when the hub accepted (202) and wait is false.
+        body is the flat definition; with an ARM address it goes under properties. Returns the final
+        resource body, or None when the hub accepted (202) and wait is false.
         """
+        if self.address is not None:
+            body = self.address.request_body(body)
         response = self.call('PUT', url, json_body=body, ok=(200, 201, 202))
         with write_accepted():
             return self._finish_put(url, response, wait)
 
     def _finish_put(self, url, response, wait):
+        """Follow what the answer says: Azure-AsyncOperation first (also on a 200), then Location, then the resource."""
+        monitor = header_value(response.headers, ASYNC_OPERATION_HEADER)
         if response.status == 202:
             if not wait:
                 return None
-            if response.headers.get('Location'):
+            if monitor or header_value(response.headers, 'Location'):
                 self._wait_for_operation(response, 'PUT', url)
                 # The operation is over: look at the outcome at once.
                 resource = self._wait_for_resource(url, None, delay=0)
@@ -407,7 +481,11 @@ class HubClient:
                 resource = self._wait_for_resource(url, None, delay=self._first_delay(response))
         else:
             resource = check_envelope('PUT', url, self.json_object('PUT', url, response))
-            if wait:
+            if wait and monitor:
+                # An older ARM service answers 200 with a pending state and the monitor to follow.
+                self._wait_for_operation(response, 'PUT', url)
+                resource = self._wait_for_resource(url, None, delay=0)
+            elif wait:
                 resource = self._wait_for_resource(url, resource, delay=self._first_delay(response))
         state = resource_state(resource)
         if state in FAILED_STATES:
@@ -417,17 +495,20 @@ class HubClient:
     def delete_resource(self, url, wait):
         """DELETE; 404 means already gone, 200/204 that it is deleted.
 
-        With wait and a 202: follow the operation URL to its end, or without one poll the link until
-        GET answers 404. Nothing is polled unless the hub says the deletion is pending.
+        With wait and a 202 (or a 200 that carries Azure-AsyncOperation): follow the operation to its
+        end, or without an operation URL poll the resource until GET answers 404. Nothing is polled
+        unless the hub says the deletion is pending.
         """
         response = self.call('DELETE', url, ok=(200, 202, 204, 404))
-        if response.status != 202 or not wait:
+        self._check_address_found('DELETE', url, response)
+        pending = response.status == 202 or (response.status == 200 and header_value(response.headers, ASYNC_OPERATION_HEADER))
+        if not pending or not wait:
             return
         with write_accepted():
             self._finish_delete(url, response)
 
     def _finish_delete(self, url, response):
-        if response.headers.get('Location'):
+        if header_value(response.headers, ASYNC_OPERATION_HEADER) or header_value(response.headers, 'Location'):
             self._wait_for_operation(response, 'DELETE', url)
             return
 
@@ -447,19 +528,59 @@ class HubClient:
         return DEFAULT_POLL_INTERVAL if delay is None else delay
 
     def _wait_for_operation(self, accepted, method, url):
-        """Poll the Location operation URL of a 202 while it answers 202."""
-        # A relative Location is relative to the URL that was answered.
-        location = urljoin(url, accepted.headers['Location'])
+        """Poll the operation an answer names: its Azure-AsyncOperation monitor when given, else its Location."""
+        monitor = header_value(accepted.headers, ASYNC_OPERATION_HEADER)
+        if monitor:
+            self._wait_for_async_operation(urljoin(url, monitor), accepted, method, url)
+        else:
+            self._wait_for_location(urljoin(url, header_value(accepted.headers, 'Location')), accepted, method, url)
 
+    @staticmethod
+    def _operation_failed(method, url, status, response):
+        """The failure an operation reports: its error's message (or code), when the body has an error."""
+        error = response.json.get('error') if isinstance(response.json, dict) else None
+        code, message = parse_error_body(response) if error else (None, None)
+        return HubOperationFailed('The %s of %s ended in state %s: %s' % (method, url, status, message or code or 'no details'))
+
+    def _wait_for_async_operation(self, monitor, accepted, method, url):
+        """Poll an ARM status monitor: 200 with {"status": ...} until Succeeded, Failed or Canceled.
+
+        Any other status (InProgress, Accepted, ...) is still running. An error answer of the monitor
+        means its status could not be read, which fails the task like any other hub error.
+        """
         def finished():
-            response = self.call('GET', location, ok=(200, 201, 202, 204))
+            response = self.call('GET', monitor)
+            status = self.json_object('GET', monitor, response).get('status')
+            if not isinstance(status, str):
+                raise shape_error('GET', monitor, 'status', 'a string', status)
+            if status in FAILED_STATES:
+                raise self._operation_failed(method, url, status, response)
+            if status == 'Succeeded':
+                return True, None, status
+            return False, parse_retry_after(response.headers), 'status %s' % status
+
+        self._poll(finished, monitor, 'to finish', self._first_delay(accepted))
+
+    def _wait_for_location(self, location, accepted, method, url):
+        """Poll the Location operation URL of a 202 while it answers 202.
+
+        ARM's operation URL answers a failed operation with the error the request would have had.
+        """
+        def finished():
+            response = self.send('GET', location)
+            if response.status not in (200, 201, 202, 204):
+                if response.status in (401, 403):
+                    raise self.api_error('GET', location, response)
+                code, message = parse_error_body(response)
+                body = response.json if response.json is not None else response.text[:BODY_EXCERPT_LENGTH]
+                raise HubApiError('The %s of %s did not succeed: its operation URL %s answered HTTP %d: %s%s'
+                                  % (method, url, location, response.status, '%s: ' % code if code else '',
+                                     message or 'no error message in the body'), response.status, body)
             if response.status == 202:
                 return False, parse_retry_after(response.headers), 'operation still running'
             status = response.json.get('status') if isinstance(response.json, dict) else None
             if status in FAILED_STATES:
-                code, message = parse_error_body(response)
-                raise HubOperationFailed('The %s of %s ended in state %s: %s'
-                                         % (method, url, status, message or code or 'no details'))
+                raise self._operation_failed(method, url, status, response)
             return True, None, status
 
         self._poll(finished, location, 'to finish', self._first_delay(accepted))

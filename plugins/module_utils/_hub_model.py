@@ -17,8 +17,10 @@ is left out too: every field of DataSource is read-only.
 from __future__ import annotations
 
 from ansible_collections.customerinsights.hub.plugins.module_utils._model import (
+    DateTime,
     Flag,
     ItemList,
+    JsonObject,
     LocaleMap,
     LocaleMapMap,
     Number,
@@ -31,7 +33,9 @@ from ansible_collections.customerinsights.hub.plugins.module_utils._model import
 
 LOCALE_CODE = QueryOption('locale_code', 'locale-code', 'en-us', 'Locale of the localized texts the hub returns.')
 
-# PropertyDefinition: a field of a profile, interaction or relationship.
+# PropertyDefinition: a field of a profile, interaction or relationship. A field is known by its name,
+# unique within a type (the schema's x-ms-identifiers add fieldType): a task that changes the type or
+# a flag of a field keeps the hub's other settings of it and its propertyId.
 FIELDS = ItemList('fields', (
     Text('fieldName', required=True),
     Text('fieldType', required=True),
@@ -51,7 +55,7 @@ FIELDS = ItemList('fields', (
     Number('maxLength'),
     Text('propertyId'),
     Text('schemaItemPropLink'),
-))
+), identity=('fieldName',))
 
 # MetadataDefinitionBase and EntityTypeDefinition, the common part of profiles and interactions.
 ENTITY_TYPE_FIELDS = (
@@ -67,7 +71,9 @@ ENTITY_TYPE_FIELDS = (
     Text('mediumImage'),
     Text('largeImage'),
 )
-ENTITY_TYPE_READ_ONLY_TEXT = ('lastChangedUtc', 'provisioningState', 'tenantId', 'entityType', 'typeName')
+# What the hub fills in on profiles and interactions: never options, but checked in answers.
+ENTITY_TYPE_READ_ONLY = (Text('lastChangedUtc'), Text('provisioningState'), Text('tenantId'), Text('entityType'),
+                         Text('typeName'), Number('instancesCount'))
 
 PROFILE = ResourceModel(
     kind='profile',
@@ -77,14 +83,14 @@ PROFILE = ResourceModel(
     fields=ENTITY_TYPE_FIELDS + (
         ItemList('strongIds', (
             Text('strongIdName', required=True),
-            TextList('keyPropertyNames', required=True),
+            TextList('keyPropertyNames', required=True, no_log=False),
             LocaleMap('displayName'),
             LocaleMap('description'),
-        )),
+        ), identity=('strongIdName',)),
     ),
     required_on_create=(),
     name_max_length=128,
-    read_only_text=ENTITY_TYPE_READ_ONLY_TEXT,
+    read_only=ENTITY_TYPE_READ_ONLY,
     query=(LOCALE_CODE,),
 )
 
@@ -95,6 +101,8 @@ INTERACTION = ResourceModel(
     collection=('manage', 'model', 'interactions'),
     fields=ENTITY_TYPE_FIELDS + (
         TextList('idPropertyNames'),
+        # A participant is known by its name (primaryParticipantProfilePropertyName names it): one whose
+        # references change keeps the hub's role and texts the task left out.
         ItemList('participantProfiles', (
             Text('participantName', required=True),
             Text('profileTypeName', required=True),
@@ -105,14 +113,14 @@ INTERACTION = ResourceModel(
             Text('role'),
             LocaleMap('displayName'),
             LocaleMap('description'),
-        )),
+        ), identity=('participantName',)),
         Text('primaryParticipantProfilePropertyName'),
         # "An interaction can be tagged as an activity only during create" (the published schema).
         Flag('isActivity', create_only=True),
     ),
     required_on_create=(),
     name_max_length=128,
-    read_only_text=ENTITY_TYPE_READ_ONLY_TEXT,
+    read_only=ENTITY_TYPE_READ_ONLY + (JsonObject('defaultDataSource'), ItemList('dataSourcePrecedenceRules', ())),
     # The API has no DELETE for interactions.
     deletable=False,
     query=(LOCALE_CODE,),
@@ -131,14 +139,15 @@ RELATIONSHIP = ResourceModel(
         ItemList('lookupMappings', (
             ItemList('fieldMappings', (
                 Text('profileFieldName', required=True),
-                Text('relatedProfileKeyProperty', required=True),
+                # A key property's name, no secret (validate-modules takes any "key" option for one).
+                Text('relatedProfileKeyProperty', required=True, no_log=False),
             ), required=True),
         )),
-        Text('expiryDateTimeUtc'),
+        DateTime('expiryDateTimeUtc'),
         LocaleMap('displayName'),
         LocaleMap('description'),
     ),
     required_on_create=('profile_type', 'related_profile_type'),
     name_max_length=512,
-    read_only_text=('provisioningState', 'relationshipName', 'relationshipGuidId', 'tenantId'),
+    read_only=(Text('provisioningState'), Text('relationshipName'), Text('relationshipGuidId'), Text('tenantId')),
 )

@@ -20,9 +20,12 @@ Every field's option is the snake_case of its API key, at every level. A None in
 
 from __future__ import annotations
 
+import datetime
+import json
 import re
 
 from collections import Counter
+from decimal import Decimal
 
 from ansible_collections.customerinsights.hub.plugins.module_utils._client import ENVELOPE_KEYS, shape_error
 
@@ -32,8 +35,10 @@ from ansible_collections.customerinsights.hub.plugins.module_utils._client impor
 # never be mistaken for what to send (and feeding a result back can never pick an auth method).
 RETURNED_KEY_RENAMES = {'tenantId': 'hub_tenant_id'}
 
-# The name rule of every hub model resource in the published schema (path parameter of PUT).
+# The name rule of the hub model resources in the published schema (path parameter of PUT), and
+# what it means in words; a table whose resource has another rule gives its own.
 MODEL_NAME_PATTERN = re.compile(r'^[a-zA-Z][a-zA-Z0-9_]+$')
+MODEL_NAME_RULE = 'it must start with a letter, be followed by at least one letter, digit or underscore, and hold nothing else'
 
 
 def snake_case(name):
@@ -55,6 +60,29 @@ def snake_case_keys(value):
     return value
 
 
+# An ISO 8601 date and time, as the schema's format date-time and the hub take it: a T between date
+# and time, any fraction of a second, an offset of Z, +hh:mm, +hhmm or +hh; no offset means UTC (the
+# fields that hold one say Utc).
+DATE_TIME_PATTERN = re.compile(r'(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?'
+                               r'(?:[Zz]|([+-])(\d{2})(?::?(\d{2}))?)?')
+
+
+def instant(text):
+    """The point in time of a date-time string, comparable across spellings of it; None when it is not one."""
+    match = DATE_TIME_PATTERN.fullmatch(text) if isinstance(text, str) else None
+    if not match:
+        return None
+    year, month, day, hour, minute, second, fraction, sign, offset_hours, offset_minutes = match.groups()
+    offset = datetime.timedelta(hours=int(offset_hours or 0), minutes=int(offset_minutes or 0))
+    try:
+        moment = datetime.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second))
+        moment -= offset if sign == '+' else -offset
+    except (ValueError, OverflowError):
+        return None
+    # The fraction as a Decimal keeps every digit a hub may send (.NET answers ticks, seven digits).
+    return moment, Decimal('0.' + (fraction or '0'))
+
+
 def _is_text_map(value):
     return isinstance(value, dict) and all(isinstance(key, str) and isinstance(text, str) for key, text in value.items())
 
@@ -68,7 +96,7 @@ class Field:
     argspec_type = 'str'
     json_kind = 'a string'
 
-    def __init__(self, api_key, required=False, choices=None, create_only=False):
+    def __init__(self, api_key, required=False, choices=None, create_only=False, no_log=None):
         self.api_key = api_key
         self.option = snake_case(api_key)
         # Required as a sub-option of a list item (a top-level option is never required: an
@@ -77,6 +105,9 @@ class Field:
         self.choices = choices
         # Settable only when the resource is created (isActivity of an interaction).
         self.create_only = create_only
+        # False for an option whose name only looks like a secret's (key_property_names): said
+        # explicitly, so that ansible-test's validate-modules does not ask for no_log.
+        self.no_log = no_log
 
     def argspec(self):
         spec = dict(type=self.argspec_type)
@@ -84,6 +115,8 @@ class Field:
             spec['required'] = True
         if self.choices:
             spec['choices'] = list(self.choices)
+        if self.no_log is not None:
+            spec['no_log'] = self.no_log
         return spec
 
     def is_json_kind(self, value):
@@ -148,6 +181,29 @@ class Number(Field):
 
     def is_json_kind(self, value):
         return isinstance(value, int) and not isinstance(value, bool)
+
+
+class DateTime(Text):
+    """A UTC date and time (format date-time), sent as given and compared as a point in time.
+
+    A hub that answers 2030-01-01T00:00:00.000Z to a task that said 2030-01-01T00:00:00Z, or the
+    same instant with another offset, must not make the task report a change forever.
+    """
+
+    def equal(self, desired, current):
+        desired_instant, current_instant = instant(desired), instant(current)
+        if desired_instant is None or current_instant is None:
+            return desired == current
+        return desired_instant == current_instant
+
+    def input_problems(self, value, where):
+        if value is None or instant(value) is not None:
+            return []
+        hint = ''
+        if instant(value.replace(' ', 'T', 1)) is not None:
+            # What str() of a Python datetime gives, e.g. from a template: isoformat() is the form.
+            hint = ' (the date and the time must be separated by a T)'
+        return ['%s must be an ISO 8601 date and time such as 2030-01-01T00:00:00Z, not %r%s' % (where, value, hint)]
 
 
 class TextList(Field):
@@ -240,14 +296,21 @@ class ItemList(Field):
     A sub-option the task leaves out of an item (None) matches whatever the hub holds there (the
     hub's defaults: false is* flags, a propertyId, a linkType), and an update carries the hub's
     value over, so what the task left out is left as it is.
+
+    identity names the sub-fields that say which item an item is (a field's fieldName, a strong
+    ID's strongIdName). A task's item that differs from every hub item is still the hub's item of
+    the same identity, so an update that changes one sub-option of it (isName of a field, say)
+    keeps the hub's values of the sub-options the task left out (its isRequired, its propertyId)
+    instead of letting the hub reset them. Without identity such an item is sent as the task gives it.
     """
 
     argspec_type = 'list'
     json_kind = 'a list of JSON objects'
 
-    def __init__(self, api_key, item_fields, **kwargs):
+    def __init__(self, api_key, item_fields, identity=(), **kwargs):
         super().__init__(api_key, **kwargs)
         self.item_fields = item_fields
+        self.identity = tuple(snake_case(key) for key in identity)
 
     def argspec(self):
         return dict(super().argspec(), elements='dict',
@@ -302,12 +365,16 @@ class ItemList(Field):
         Complete items are paired first, so an item that leaves a sub-option out can only take a
         hub item no more complete item needs.
         """
-        pairs = {}
-        used = set()
         order = sorted(range(len(desired)), key=lambda index: sum(value is None for value in desired[index].values()))
-        for index in order:
+        return self._pair(order, desired, current, self._item_matches, {})
+
+    @staticmethod
+    def _pair(indexes, desired, current, fits, pairs):
+        """Add to pairs each desired index, in the order given, with the first hub item not paired yet that fits it."""
+        used = set(pairs.values())
+        for index in indexes:
             for candidate, item in enumerate(current):
-                if candidate not in used and self._item_matches(desired[index], item):
+                if candidate not in used and fits(desired[index], item):
                     pairs[index] = candidate
                     used.add(candidate)
                     break
@@ -320,9 +387,20 @@ class ItemList(Field):
     def cleared(self):
         return []
 
+    def _same_identity(self, desired, current):
+        return all(desired.get(option) is not None and desired[option] == current.get(option) for option in self.identity)
+
+    def pairs_for_merge(self, desired, current):
+        """match(), then each unpaired desired item with a distinct hub item of the same identity."""
+        pairs = self.match(desired, current)
+        if not self.identity:
+            return pairs
+        unpaired = [index for index in range(len(desired)) if index not in pairs]
+        return self._pair(unpaired, desired, current, self._same_identity, pairs)
+
     def merge(self, desired, current):
         current = current or []
-        pairs = self.match(desired, current)
+        pairs = self.pairs_for_merge(desired, current)
         merged = []
         for index, item in enumerate(desired):
             paired = current[pairs[index]] if index in pairs else {}
@@ -330,6 +408,15 @@ class ItemList(Field):
                                 else field.merge(item[field.option], paired.get(field.option)))
                                for field in self.item_fields))
         return merged
+
+
+class JsonObject(Field):
+    """A read-only object the hub returns (defaultDataSource): only its shape is checked."""
+
+    json_kind = 'a JSON object'
+
+    def is_json_kind(self, value):
+        return isinstance(value, dict)
 
 
 class QueryOption:
@@ -346,12 +433,12 @@ class ResourceModel:
     """Everything about one resource type of a hub model.
 
     Read-only fields (linkName, provisioningState, ...) are not in the field table, so they are
-    never compared, merged or sent; read_only_text lists those the schema types as strings, which
-    answers are checked for.
+    never compared, merged or sent; read_only lists them as fields too, so that answers are checked
+    for their types as for the writable ones.
     """
 
     def __init__(self, kind, result_key, info_key, collection, fields, required_on_create, name_max_length,
-                 read_only_text=(), deletable=True, query=()):
+                 read_only=(), deletable=True, query=(), name_pattern=MODEL_NAME_PATTERN, name_rule=MODEL_NAME_RULE):
         self.kind = kind
         self.result_key = result_key
         self.info_key = info_key
@@ -360,7 +447,9 @@ class ResourceModel:
         self.fields = fields
         self.required_on_create = required_on_create
         self.name_max_length = name_max_length
-        self.read_only_text = read_only_text
+        self.read_only = read_only
+        self.name_pattern = name_pattern
+        self.name_rule = name_rule
         self.deletable = deletable
         self.query = query
 
@@ -401,9 +490,8 @@ class ResourceModel:
             return None
         if len(name) > self.name_max_length:
             return 'name must be at most %d characters long; it has %d' % (self.name_max_length, len(name))
-        if not MODEL_NAME_PATTERN.fullmatch(name):
-            return ('name %r is invalid: it must start with a letter, be followed by at least one letter, digit or '
-                    'underscore, and hold nothing else (pattern %s)' % (name, MODEL_NAME_PATTERN.pattern))
+        if not self.name_pattern.fullmatch(name):
+            return 'name %r is invalid: %s (pattern %s)' % (name, self.name_rule, self.name_pattern.pattern)
         return None
 
     def input_problems(self, params):
@@ -433,10 +521,7 @@ class ResourceModel:
         """Fail with a HubShapeError naming the first field of a hub answer whose type the schema forbids."""
         _envelope, definition = self.split(resource)
         prefix = 'properties.' if isinstance(resource.get('properties'), dict) else ''
-        for key in self.read_only_text:
-            if definition.get(key) is not None and not isinstance(definition[key], str):
-                raise shape_error(method, url, prefix + key, 'a string', definition[key])
-        for field in self.fields:
+        for field in self.read_only + self.fields:
             value = definition.get(field.api_key)
             problem = None if value is None else field.shape_problem(value)
             if problem:
@@ -530,7 +615,8 @@ class ResourceModel:
 
 
 def _shown(value):
-    return 'nothing' if value is None else repr(value)
+    """A value as a playbook spells it (true, not Python's True)."""
+    return 'nothing' if value is None else json.dumps(value, sort_keys=True)
 
 
 def _drop_none(value):

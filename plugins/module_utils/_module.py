@@ -14,15 +14,26 @@ import os
 import time
 
 from collections import Counter
-from urllib.parse import urlsplit
+from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
-from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
-
+from ansible_collections.customerinsights.hub.plugins.module_utils._addressing import (
+    CLOUDS,
+    AddressError,
+    addressing_problems,
+    build_address,
+    token_audience,
+    uses_arm,
+)
 from ansible_collections.customerinsights.hub.plugins.module_utils._auth import (
     AUTH_ARGSPEC,
     SAS_TOKEN_LIFETIME,
+    SECRET_VALUES,
     Authenticator,
-    resolve_auth_params,
+)
+from ansible_collections.customerinsights.hub.plugins.module_utils._credentials import (
+    Lookup,
+    credential_problems,
+    find_credential,
 )
 from ansible_collections.customerinsights.hub.plugins.module_utils._client import (
     HAS_REQUESTS,
@@ -34,15 +45,19 @@ from ansible_collections.customerinsights.hub.plugins.module_utils._client impor
 
 DEFAULT_API_VERSION = '2017-04-26'
 
-HUB_ENDPOINT_ENV = 'CUSTOMER_INSIGHTS_HUB_ENDPOINT'
-HUB_ENDPOINT_FORM = 'https://<hub>.api.azurecustomerinsights.com'
-
 # Verbosity from which results carry a trace of every request.
 TRACE_VERBOSITY = 3
 
 CONNECTION_ARGSPEC = dict(
-    # Checked in check_input, so that the message can name the environment variable too.
-    hub_endpoint=dict(type='str', fallback=(env_fallback, [HUB_ENDPOINT_ENV])),
+    # The address, one of two (_addressing.py). hub_endpoint, subscription_id and cloud_environment
+    # have environment variables, read in _addressing rather than by the argspec: a variable must
+    # not count as the task naming an address, and credential sources may supply the others.
+    hub_endpoint=dict(type='str'),
+    subscription_id=dict(type='str'),
+    resource_group=dict(type='str'),
+    hub_name=dict(type='str'),
+    cloud_environment=dict(type='str', choices=list(CLOUDS)),
+    management_endpoint=dict(type='str'),
     api_version=dict(type='str', default=DEFAULT_API_VERSION),
     validate_certs=dict(type='bool', default=True),
     ca_path=dict(type='path'),
@@ -57,21 +72,6 @@ def generate_argspec(**module_options):
     argspec.update(AUTH_ARGSPEC)
     argspec.update(module_options)
     return argspec
-
-
-def endpoint_problem(endpoint):
-    """Why a hub_endpoint cannot be the root of a hub's API, or None."""
-    if not endpoint:
-        return 'hub_endpoint (or %s) is required: the root URL of the hub, such as %s' % (HUB_ENDPOINT_ENV, HUB_ENDPOINT_FORM)
-    parts = urlsplit(endpoint)
-    if parts.scheme not in ('http', 'https') or not parts.hostname:
-        return 'hub_endpoint must be an http(s) URL such as %s; got %r' % (HUB_ENDPOINT_FORM, endpoint)
-    # Under a path every request 404s, which reads as "no such resource": absent would report ok
-    # and present would try to create what exists.
-    if parts.path not in ('', '/') or parts.query or parts.fragment:
-        return ('hub_endpoint must be the root of the hub, %s, with no path, query or fragment; got %r'
-                % (HUB_ENDPOINT_FORM, endpoint))
-    return None
 
 
 def ca_path_problem(path):
@@ -96,13 +96,16 @@ class HubModule(AnsibleModule):
     def __init__(self, argument_spec, **kwargs):
         self.started = time.monotonic()
         self.hub_client = None
+        # The credential source that supplied the credentials (auth_source_used), once looked up.
+        self.auth_source_used = None
         super().__init__(argument_spec=generate_argspec(**argument_spec), supports_check_mode=True, **kwargs)
 
     def check_input(self, problems):
         """Fail with every problem found in the task's options; called before any request."""
         problems = list(problems)
         params = self.params
-        problems.append(endpoint_problem(params['hub_endpoint']))
+        problems.extend(addressing_problems(params, os.environ))
+        problems.extend(credential_problems(params, uses_arm(params)))
         problems.append(ca_path_problem(params['ca_path']))
         for option in ('timeout', 'wait_timeout'):
             if option in params and params[option] is not None and params[option] <= 0:
@@ -118,24 +121,38 @@ class HubModule(AnsibleModule):
         return self.started + self.params['wait_timeout'] if self.params.get('wait_timeout') else None
 
     def client(self):
-        """The hub client, with exactly one auth method resolved (task options first, then environment)."""
+        """The hub client: credentials from the task's auth_source, the address they complete, the token audience."""
         if not HAS_REQUESTS:
             self.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
-        try:
-            method, values = resolve_auth_params(self.params)
-        except HubError as exc:
-            self.fail_json(msg=str(exc))
-        # Values taken from the environment bypass the argspec's no_log handling.
-        self.no_log_values.update(values[option] for option in values if AUTH_ARGSPEC[option].get('no_log') and values[option])
-        endpoint = self.params['hub_endpoint'].rstrip('/')
+        params = self.params
+        credential, address, cloud = self._credential_and_address()
         # One token for the whole run: it must outlive the longest wait.
-        lifetime = SAS_TOKEN_LIFETIME + (self.params.get('wait_timeout') or 0)
-        authenticator = Authenticator(method, values, endpoint, token_lifetime=lifetime, register_secret=self.no_log_values.add)
-        self.hub_client = HubClient(endpoint, authenticator, self.params['api_version'], timeout=self.params['timeout'],
-                                    validate_certs=self.params['validate_certs'], ca_path=self.params['ca_path'],
-                                    retries=self.params['retries'], deadline=self.deadline(),
-                                    wait_timeout=self.params.get('wait_timeout'))
+        lifetime = SAS_TOKEN_LIFETIME + (params.get('wait_timeout') or 0)
+        authenticator = Authenticator(credential.method, credential.values, address.base_url, token_lifetime=lifetime,
+                                      register_secret=self.no_log_values.add, audience=address.audience,
+                                      authority=params.get('auth_authority') or cloud.authority)
+        self.hub_client = HubClient(address.base_url, authenticator, params['api_version'], timeout=params['timeout'],
+                                    validate_certs=params['validate_certs'], ca_path=params['ca_path'],
+                                    retries=params['retries'], deadline=self.deadline(),
+                                    wait_timeout=params.get('wait_timeout'), address=address)
         return self.hub_client
+
+    def _credential_and_address(self):
+        """Look the credentials up (auth_source), then complete the address with what their source knows."""
+        params, environ = self.params, os.environ
+        arm = uses_arm(params)
+        try:
+            credential = find_credential(Lookup(params, environ, token_audience(params, environ), arm))
+            self.auth_source_used = credential.source
+            # Whatever a source read (a secret from a variable or a file, a CLI token) bypassed the
+            # argspec's no_log handling.
+            self.no_log_values.update(value for option, value in credential.values.items()
+                                      if value and option in SECRET_VALUES)
+            address, cloud = build_address(params, environ, credential.subscription_id, credential.cloud_environment,
+                                           credential.may_guess_subscription)
+        except (HubError, AddressError) as exc:
+            self.fail_json(msg=str(exc))
+        return credential, address, cloud
 
     def activity(self):
         """What the run did, returned by every module on success and failure alike.
@@ -144,6 +161,7 @@ class HubModule(AnsibleModule):
         """
         client = self.hub_client
         activity = dict(
+            auth_source_used=self.auth_source_used,
             request_count=client.request_count if client else 0,
             retry_count=client.retry_count if client else 0,
             poll_count=client.poll_count if client else 0,

@@ -46,5 +46,5 @@ RELATIONSHIP_LINK = ResourceModel(
     required_on_create=('interaction_type', 'relationship_name', 'profile_property_references',
                         'related_profile_property_references'),
     name_max_length=512,
-    read_only_text=('linkName', 'provisioningState', 'tenantId', 'relationshipGuidId'),
+    read_only=(Text('linkName'), Text('provisioningState'), Text('tenantId'), Text('relationshipGuidId')),
 )

@@ -10,8 +10,9 @@ module: relationship_link
 short_description: Manage relationship links of a Customer Insights Hub
 version_added: 1.0.0
 description:
-  - Create, update or delete a relationship link of a Customer Insights Hub through the Hub API
-    (C(<hub_endpoint>/manage/model/relationshipLinks/<name>)).
+  - Create, update or delete a relationship link of a Customer Insights Hub, through the Hub API
+    (C(<hub_endpoint>/manage/model/relationshipLinks/<name>)) or through Azure Resource Manager
+    (C(.../providers/Microsoft.CustomerInsights/hubs/<hub_name>/relationshipLinks/<name>)).
   - A relationship link connects an interaction type with a relationship, so that interaction data creates or updates
     relationship instances.
   - The module reads the link first (one GET) and writes (PUT or DELETE) only when something must change.
@@ -27,6 +28,7 @@ extends_documentation_fragment:
   - customerinsights.hub.auth
   - customerinsights.hub.attributes
   - customerinsights.hub.attributes.actionable
+  - customerinsights.hub.hub_model.wait
 options:
   name:
     description:
@@ -113,29 +115,11 @@ options:
       - Localized descriptions, a dict of locale code to text.
       - Replaces the whole dict when given; V({}) clears it.
     type: dict
-  wait:
-    description:
-      - Wait until the hub has finished provisioning (or deleting) the link.
-      - The hub may answer a write with C(202 Accepted) and work on in the background, or answer with
-        C(provisioningState=Provisioning). With V(true) the module polls the operation URL the hub gives in
-        C(Location), or the link itself, until the state is final, honouring C(Retry-After).
-      - C(Failed) or C(HumanIntervention) as the final state fails the task, with C(changed=true) - the hub
-        accepted the write.
-      - With V(false) the module returns right after the hub accepted the write.
-    type: bool
-    default: true
-  wait_timeout:
-    description:
-      - Seconds the module may take in all for the write and its waits, retries included. Must be positive.
-      - Retries and polls never go beyond it. When it runs out after the hub accepted the write, the task fails
-        with C(changed=true), since the hub did change and may still finish the write.
-    type: int
-    default: 300
 notes:
   - The list options are compared as unordered collections. A mapping given without O(mappings[].link_type) equals
     a hub mapping with any link type, and an update keeps the hub's link type for it.
-  - The PUT body is the flat RelationshipLink definition the Hub API docs show. Answers are accepted flat or
-    ARM-shaped (C({id, name, type, properties})).
+  - The PUT body is the flat RelationshipLink definition the Hub API docs show, or with the ARM address the
+    ARM-shaped body with the definition under C(properties). Answers are accepted flat or ARM-shaped (C({id, name, type, properties})).
   - When the hub answers a create with C(202 Accepted) and O(wait=false), the hub has not said the link's id yet,
     so RV(id) is null.
 seealso:
@@ -177,6 +161,16 @@ EXAMPLES = r'''
     description:
       en-us: Purchases, online and in store
 
+- name: The same link through Azure Resource Manager, with the credentials of az login
+  customerinsights.hub.relationship_link:
+    subscription_id: 00000000-0000-0000-0000-000000000000
+    resource_group: analytics-rg
+    hub_name: myhub
+    auth_source: cli
+    name: PurchaseLink
+    description:
+      en-us: Purchases, online and in store
+
 # hub_endpoint and the credentials can come from module_defaults or from the environment
 # (CUSTOMER_INSIGHTS_HUB_ENDPOINT, CUSTOMER_INSIGHTS_SAS_POLICY_NAME, CUSTOMER_INSIGHTS_SAS_KEY, ...).
 - name: Start the deletion and do not wait for the hub to finish
@@ -187,8 +181,16 @@ EXAMPLES = r'''
 '''
 
 RETURN = r'''
+auth_source_used:
+  description:
+    - Where the credentials of the task came from - V(task) (its own authentication options or module_defaults),
+      V(env) (environment variables), V(credential_file), V(cli) (the Azure CLI) or V(msi) (a managed identity).
+    - Null when the task failed before the credentials were looked up (an invalid option, say).
+  returned: always
+  type: str
+  sample: task
 request_count:
-  description: How many HTTP requests the task sent, retries, polls and an Azure AD token request included.
+  description: How many HTTP requests the task sent, retries, polls and a token request (Azure AD, managed identity) included.
   returned: always
   type: int
   sample: 2

@@ -15,8 +15,8 @@ description:
   - Each link has the shape that the relationship_link module returns as
     RV(customerinsights.hub.relationship_link#module:relationship_link) - its options (the writable fields) under
     their option names, plus read-only fields whose names match no option.
-  - To feed a link back, pass the item's option keys to M(customerinsights.hub.relationship_link), as the last
-    example does; a link put back unchanged reports no change.
+  - To feed a link back, pass the item's option keys to M(customerinsights.hub.relationship_link), as the example
+    that puts every link back does; a link put back unchanged reports no change.
 author:
   - Customer Insights Hub collection maintainers (@customerinsights)
 requirements:
@@ -46,12 +46,28 @@ EXAMPLES = r'''
     sas_key: "{{ vault_hub_sas_key }}"
   register: all_links
 
+- name: Read every link through Azure Resource Manager as the VM's managed identity
+  customerinsights.hub.relationship_link_info:
+    subscription_id: 00000000-0000-0000-0000-000000000000
+    resource_group: analytics-rg
+    hub_name: myhub
+    auth_source: msi
+
 # hub_endpoint and the credentials can come from module_defaults or from the environment
 # (CUSTOMER_INSIGHTS_HUB_ENDPOINT, CUSTOMER_INSIGHTS_SAS_POLICY_NAME, CUSTOMER_INSIGHTS_SAS_KEY, ...).
 - name: Read one link
   customerinsights.hub.relationship_link_info:
     name: PurchaseLink
   register: one_link
+
+- name: Put every link back as it was read (feeding info output back; nothing changes)
+  customerinsights.hub.relationship_link: "{{ item | dict2items | selectattr('key', 'in', link_options) | rejectattr('value', 'none') | items2dict }}"
+  vars:
+    link_options: [name, interaction_type, relationship_name, profile_property_references,
+                   related_profile_property_references, mappings, display_name, description]
+  loop: "{{ all_links.relationship_links }}"
+  loop_control:
+    label: "{{ item.name }}"
 
 - name: Copy the description of every link to its display name
   customerinsights.hub.relationship_link:
@@ -60,20 +76,19 @@ EXAMPLES = r'''
   loop: "{{ all_links.relationship_links }}"
   loop_control:
     label: "{{ item.name }}"
-
-- name: Put every link back as it was read (feeding info output back; nothing changes)
-  customerinsights.hub.relationship_link: "{{ item | dict2items | selectattr('key', 'in', link_options) | items2dict }}"
-  vars:
-    link_options: [name, interaction_type, relationship_name, profile_property_references,
-                   related_profile_property_references, mappings, display_name, description]
-  loop: "{{ all_links.relationship_links }}"
-  loop_control:
-    label: "{{ item.name }}"
 '''
 
 RETURN = r'''
+auth_source_used:
+  description:
+    - Where the credentials of the task came from - V(task) (its own authentication options or module_defaults),
+      V(env) (environment variables), V(credential_file), V(cli) (the Azure CLI) or V(msi) (a managed identity).
+    - Null when the task failed before the credentials were looked up (an invalid option, say).
+  returned: always
+  type: str
+  sample: task
 request_count:
-  description: How many HTTP requests the task sent, retries, polls and an Azure AD token request included.
+  description: How many HTTP requests the task sent, retries, polls and a token request (Azure AD, managed identity) included.
   returned: always
   type: int
   sample: 2

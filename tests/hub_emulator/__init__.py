@@ -39,5 +39,25 @@ DEFAULT_BEARER_TOKENS = ["emulator-access-token"]
 DEFAULT_AAD_TENANT = "emulator-tenant"
 DEFAULT_AAD_CLIENT_ID = "emulator-client"
 DEFAULT_AAD_CLIENT_SECRET = "emulator-client-secret"
-AAD_SCOPE = "https://azurecustomerinsights.com/.default"
 AAD_TOKEN_LIFETIME_SECONDS = 3599
+
+# Token audiences: the Hub API's, and Azure Resource Manager's (of the public cloud, in the spellings
+# ARM accepts). A token is good for the one service its audience names.
+HUB_AUDIENCE = "https://azurecustomerinsights.com"
+ARM_AUDIENCE = "https://management.azure.com/"
+ARM_AUDIENCES = ("https://management.azure.com/", "https://management.azure.com",
+                 "https://management.core.windows.net/", "https://management.core.windows.net")
+# The scope (v2.0 token endpoint) of each audience, as clients ask for it.
+AAD_SCOPES = {
+    "https://azurecustomerinsights.com/.default": HUB_AUDIENCE,
+    **{audience.rstrip("/") + "/.default": ARM_AUDIENCE for audience in ARM_AUDIENCES},
+    **{audience.rstrip("/") + "//.default": ARM_AUDIENCE for audience in ARM_AUDIENCES},
+}
+
+DEFAULT_ARM_BEARER_TOKENS = ["emulator-arm-access-token"]
+# Managed identities of the emulated machine: the system-assigned one and one user-assigned identity.
+DEFAULT_USER_ASSIGNED_CLIENT_IDS = ["emulator-user-assigned-client"]
+DEFAULT_IDENTITY_HEADER = "emulator-identity-header"
+# ARM's quota per window (the 2020 per-hour figures); the emulator never refills by time.
+DEFAULT_ARM_READS_PER_WINDOW = 12000
+DEFAULT_ARM_WRITES_PER_WINDOW = 1200

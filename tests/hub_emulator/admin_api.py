@@ -4,9 +4,11 @@ handle() is called with EmulatorState.lock held. Admin requests are never logged
 authenticated.
 """
 
+import time
 from typing import Callable
 from urllib.parse import unquote
 
+from . import ARM_AUDIENCE, HUB_AUDIENCE, identity
 from .config import ConfigError, merge_config
 from .faults import parse_fault_rule
 from .fixtures import seed_fixture_model
@@ -35,11 +37,15 @@ def _get_config(_request: IncomingRequest, state: EmulatorState) -> Response:
 
 def _update_config(request: IncomingRequest, state: EmulatorState) -> Response:
     try:
-        state.config = merge_config(state.config, request.json_body())
+        update = request.json_body()
+        state.config = merge_config(state.config, update)
     except InvalidJsonError as error:
         return arm_error(400, "InvalidJson", str(error))
     except ConfigError as error:
         return arm_error(400, "InvalidConfig", str(error))
+    if any(key.startswith("arm_") and key.endswith("_per_window") for key in update):
+        # A new quota starts a new window, so that a test knows exactly when the 429 comes.
+        state.arm_quota.clear()
     return json_response(state.config)
 
 
@@ -108,6 +114,18 @@ def _get_tokens(_request: IncomingRequest, state: EmulatorState) -> Response:
     return json_response({"issued_tokens": state.tokens.issued()})
 
 
+def _issue_token(request: IncomingRequest, state: EmulatorState) -> Response:
+    """A token for {"audience": ...}, as a signed-in Azure CLI would print it (the tests' stub az asks here)."""
+    try:
+        body = request.json_body()
+    except InvalidJsonError as error:
+        return arm_error(400, "InvalidJson", str(error))
+    audience = identity.audience_of(body.get("audience", "")) if isinstance(body, dict) and isinstance(body.get("audience"), str) else None
+    if audience is None:
+        return arm_error(400, "InvalidAudience", f"Expected {{\"audience\": ...}} naming {HUB_AUDIENCE} or {ARM_AUDIENCE}.")
+    return json_response({"access_token": state.tokens.issue(time.time(), audience), "audience": audience})
+
+
 def _revoke_tokens(request: IncomingRequest, state: EmulatorState) -> Response:
     state.tokens.clear()
     return _get_tokens(request, state)
@@ -124,7 +142,7 @@ _ROUTES: dict[str, dict[str, AdminHandler]] = {
     "model": {"GET": _get_model, "DELETE": _clear_model},
     "seed": {"POST": _seed_fixture},
     "faults": {"GET": _get_faults, "POST": _add_fault, "DELETE": _clear_faults},
-    "tokens": {"GET": _get_tokens, "DELETE": _revoke_tokens},
+    "tokens": {"GET": _get_tokens, "POST": _issue_token, "DELETE": _revoke_tokens},
 }
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, quote_plus, unquote_plus
 
-from . import AAD_SCOPE, AAD_TOKEN_LIFETIME_SECONDS
+from . import AAD_SCOPES, AAD_TOKEN_LIFETIME_SECONDS, ARM_AUDIENCES, HUB_AUDIENCE
 from .messages import Response
 
 SAS_SCHEME = "SharedAccessSignature"
@@ -61,18 +61,23 @@ def required_right(method: str) -> str:
 
 
 class TokenStore:
-    """Access tokens issued by the emulated AAD endpoint, with their expiry (epoch seconds)."""
+    """Access tokens issued by the emulated token endpoints, with their expiry (epoch seconds) and audience."""
 
     def __init__(self) -> None:
         self._expiry_by_token: dict[str, float] = {}
+        self._audience_by_token: dict[str, str] = {}
 
-    def issue(self, now: float) -> str:
+    def issue(self, now: float, audience: str = HUB_AUDIENCE) -> str:
         token = secrets.token_urlsafe(32)
         self._expiry_by_token[token] = now + AAD_TOKEN_LIFETIME_SECONDS
+        self._audience_by_token[token] = audience
         return token
 
     def expiry(self, token: str) -> float | None:
         return self._expiry_by_token.get(token)
+
+    def audience(self, token: str) -> str | None:
+        return self._audience_by_token.get(token)
 
     def issued(self) -> list[str]:
         """Every token issued since the last reset, oldest first (expired ones included)."""
@@ -80,6 +85,7 @@ class TokenStore:
 
     def clear(self) -> None:
         self._expiry_by_token.clear()
+        self._audience_by_token.clear()
 
 
 def authorize(header_value: str | None, request_url: str, right: str, config: dict[str, Any],
@@ -90,7 +96,7 @@ def authorize(header_value: str | None, request_url: str, right: str, config: di
     if scheme == SAS_SCHEME:
         return _check_sas(credentials, request_url, right, config["sas_policies"], now)
     if scheme == BEARER_SCHEME:
-        return _check_bearer(credentials, config["bearer_tokens"], tokens, now)
+        return _check_hub_bearer(credentials, config, tokens, now)
     if not header_value:
         return _unauthorized("The request has no Authorization header.")
     if header_value.startswith(SAS_SCHEME + "-"):
@@ -98,17 +104,31 @@ def authorize(header_value: str | None, request_url: str, right: str, config: di
     return _unauthorized("Unsupported authorization scheme; use 'SharedAccessSignature' or 'Bearer'.")
 
 
-def _check_bearer(token: str, static_tokens: list[str], tokens: TokenStore, now: float) -> AuthFailure | None:
+def _is_one_of(token: str, known_tokens: list[str]) -> bool:
+    return any(hmac.compare_digest(token.encode("utf-8"), known.encode("utf-8")) for known in known_tokens)
+
+
+def bearer_audience(token: str, config: dict[str, Any], tokens: TokenStore, now: float) -> str | AuthFailure:
+    """The audience of a valid bearer token (a configured one or an unexpired issued one), or why it is not valid."""
     if not token:
         return _unauthorized("The bearer token is empty.")
-    if any(hmac.compare_digest(token.encode("utf-8"), known.encode("utf-8")) for known in static_tokens):
-        return None
+    if _is_one_of(token, config["bearer_tokens"]):
+        return HUB_AUDIENCE
+    if _is_one_of(token, config["arm_bearer_tokens"]):
+        return ARM_AUDIENCES[0]
     expiry = tokens.expiry(token)
     if expiry is None:
         return _unauthorized("The bearer token is not valid.")
     if expiry <= now:
         return _unauthorized("The bearer token has expired.")
-    return None
+    return tokens.audience(token) or HUB_AUDIENCE
+
+
+def _check_hub_bearer(token: str, config: dict[str, Any], tokens: TokenStore, now: float) -> AuthFailure | None:
+    audience = bearer_audience(token, config, tokens, now)
+    if isinstance(audience, AuthFailure) or audience == HUB_AUDIENCE:
+        return audience if isinstance(audience, AuthFailure) else None
+    return _unauthorized(f"The bearer token was issued for the audience '{audience}', not for the Hub API ('{HUB_AUDIENCE}').")
 
 
 def _parse_sas(credentials: str) -> dict[str, str] | AuthFailure:
@@ -172,7 +192,8 @@ def aad_error(status: int, error: str, aadsts: int, description: str) -> Respons
 def issue_aad_token(tenant: str, body: bytes, aad_config: dict[str, str], tokens: TokenStore, now: float | None = None) -> Response:
     """Answer POST /<tenant>/oauth2/v2.0/token like AAD's client-credentials grant does.
 
-    Checks run in this order: tenant, grant_type, client_id, client_secret, scope.
+    Checks run in this order: tenant, grant_type, client_id, client_secret, scope. The scope names
+    the audience of the token: the Hub API's or Azure Resource Manager's (AAD_SCOPES).
     """
     now = time.time() if now is None else now
     if tenant != aad_config["tenant"]:
@@ -191,11 +212,13 @@ def issue_aad_token(tenant: str, body: bytes, aad_config: dict[str, str], tokens
                          f"Application with identifier '{form['client_id']}' was not found in the directory '{tenant}'.")
     if not hmac.compare_digest(form["client_secret"].encode("utf-8"), aad_config["client_secret"].encode("utf-8")):
         return aad_error(401, "invalid_client", 7000215, "Invalid client secret provided.")
-    if form["scope"] != AAD_SCOPE:
-        return aad_error(400, "invalid_scope", 70011, f"The provided value for the input parameter 'scope' is not valid; use '{AAD_SCOPE}'.")
+    audience = AAD_SCOPES.get(form["scope"])
+    if audience is None:
+        return aad_error(400, "invalid_scope", 70011, f"The provided value for the input parameter 'scope' ('{form['scope']}') "
+                         f"is not valid; use one of {', '.join(sorted(AAD_SCOPES))}.")
     return Response(200, {
         "token_type": "Bearer",
         "expires_in": AAD_TOKEN_LIFETIME_SECONDS,
         "ext_expires_in": AAD_TOKEN_LIFETIME_SECONDS,
-        "access_token": tokens.issue(now),
+        "access_token": tokens.issue(now, audience),
     })

@@ -8,17 +8,26 @@ from . import (
     DEFAULT_AAD_CLIENT_ID,
     DEFAULT_AAD_CLIENT_SECRET,
     DEFAULT_AAD_TENANT,
+    DEFAULT_ARM_BEARER_TOKENS,
+    DEFAULT_ARM_READS_PER_WINDOW,
+    DEFAULT_ARM_WRITES_PER_WINDOW,
     DEFAULT_BEARER_TOKENS,
+    DEFAULT_IDENTITY_HEADER,
     DEFAULT_PAGE_SIZE,
     DEFAULT_SAS_POLICIES,
+    DEFAULT_USER_ASSIGNED_CLIENT_IDS,
 )
 
-ASYNC_MODES = ("off", "location", "no_location")
-FINAL_STATES = ("Succeeded", "Failed", "HumanIntervention")
+# The last two are ARM's status monitor (Azure-AsyncOperation); the Hub API answers them as "location".
+ASYNC_MODES = ("off", "location", "no_location", "azure_async_operation", "azure_async_operation_on_200")
+AZURE_ASYNC_MODES = ("azure_async_operation", "azure_async_operation_on_200")
+FINAL_STATES = ("Succeeded", "Failed", "Canceled", "HumanIntervention")
 RESPONSE_SHAPES = ("arm", "flat")
 LINK_TYPES = ("UpdateAlways", "CopyIfNull")
 SAS_RIGHTS = ("Read", "Write", "Manage")
 AAD_SETTINGS = ("tenant", "client_id", "client_secret")
+IDENTITY_SETTINGS = ("system_assigned", "user_assigned_client_ids", "identity_header")
+MAX_ARM_QUOTA = 100000
 
 # Bounds that keep a mistyped test setting from making a run hang or allocate without limit.
 MAX_PROVISIONING_POLLS = 1000
@@ -41,6 +50,14 @@ def default_config(page_size: int = DEFAULT_PAGE_SIZE) -> dict[str, Any]:
         "echo_headers_in_errors": False,
         "sas_policies": copy.deepcopy(DEFAULT_SAS_POLICIES),
         "bearer_tokens": list(DEFAULT_BEARER_TOKENS),
+        "arm_bearer_tokens": list(DEFAULT_ARM_BEARER_TOKENS),
+        "arm_reads_per_window": DEFAULT_ARM_READS_PER_WINDOW,
+        "arm_writes_per_window": DEFAULT_ARM_WRITES_PER_WINDOW,
+        "managed_identity": {
+            "system_assigned": True,
+            "user_assigned_client_ids": list(DEFAULT_USER_ASSIGNED_CLIENT_IDS),
+            "identity_header": DEFAULT_IDENTITY_HEADER,
+        },
         "aad": {
             "tenant": DEFAULT_AAD_TENANT,
             "client_id": DEFAULT_AAD_CLIENT_ID,
@@ -111,10 +128,26 @@ def _check_sas_policies(value: Any, _current: dict[str, Any]) -> dict[str, Any]:
     return policies
 
 
-def _check_bearer_tokens(value: Any, _current: dict[str, Any]) -> list[str]:
+def check_text_list(key: str, value: Any) -> list[str]:
     if not isinstance(value, list):
-        raise ConfigError(f"bearer_tokens: expected a list of strings, got {value!r}")
-    return [check_text("bearer_tokens[]", token) for token in value]
+        raise ConfigError(f"{key}: expected a list of strings, got {value!r}")
+    return [check_text(f"{key}[]", item) for item in value]
+
+
+def _check_managed_identity(value: Any, current: dict[str, Any]) -> dict[str, Any]:
+    # Merged key by key, as aad is, so that a test can switch off the system-assigned identity alone.
+    check_object_keys("managed_identity", value, IDENTITY_SETTINGS)
+    merged = dict(current["managed_identity"])
+    if "system_assigned" in value:
+        if not isinstance(value["system_assigned"], bool):
+            raise ConfigError(f"managed_identity.system_assigned: expected true or false, got {value['system_assigned']!r}")
+        merged["system_assigned"] = value["system_assigned"]
+    if "user_assigned_client_ids" in value:
+        merged["user_assigned_client_ids"] = check_text_list("managed_identity.user_assigned_client_ids",
+                                                             value["user_assigned_client_ids"])
+    if "identity_header" in value:
+        merged["identity_header"] = check_text("managed_identity.identity_header", value["identity_header"])
+    return merged
 
 
 def _check_aad(value: Any, current: dict[str, Any]) -> dict[str, str]:
@@ -146,7 +179,11 @@ _CHECKS: dict[str, Callable[[Any, dict[str, Any]], Any]] = {
     "page_size": lambda value, _current: check_int("page_size", value, 1, MAX_PAGE_SIZE),
     "echo_headers_in_errors": _check_echo_headers,
     "sas_policies": _check_sas_policies,
-    "bearer_tokens": _check_bearer_tokens,
+    "bearer_tokens": lambda value, _current: check_text_list("bearer_tokens", value),
+    "arm_bearer_tokens": lambda value, _current: check_text_list("arm_bearer_tokens", value),
+    "arm_reads_per_window": lambda value, _current: check_int("arm_reads_per_window", value, 1, MAX_ARM_QUOTA),
+    "arm_writes_per_window": lambda value, _current: check_int("arm_writes_per_window", value, 1, MAX_ARM_QUOTA),
+    "managed_identity": _check_managed_identity,
     "aad": _check_aad,
 }
 
@@ -155,7 +192,7 @@ def merge_config(current: dict[str, Any], update: Any) -> dict[str, Any]:
     """Return a new config with update applied, or raise ConfigError leaving current untouched.
 
     The merge is shallow (a given key replaces the whole value, e.g. all SAS policies), except for
-    "aad", whose keys are merged one by one.
+    "aad" and "managed_identity", whose keys are merged one by one.
     """
     if not isinstance(update, dict):
         raise ConfigError(f"expected a JSON object of settings, got {update!r}")

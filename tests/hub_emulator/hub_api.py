@@ -100,7 +100,9 @@ def _query_count(request: IncomingRequest, parameter: str, minimum: int) -> int 
     return int(value)
 
 
-def _list_resources(request: IncomingRequest, state: EmulatorState, api_version: str, route: Route) -> Response:
+def list_page(request: IncomingRequest, state: EmulatorState, kind: ResourceKind, collection_url: str, api_version: str,
+              shape: str) -> Response:
+    """One page of a collection, with a nextLink under collection_url that asks for the next page as this one was asked."""
     try:
         offset = _query_count(request, "$skiptoken", 0) or 0
         top = _query_count(request, "$top", 1)
@@ -108,10 +110,10 @@ def _list_resources(request: IncomingRequest, state: EmulatorState, api_version:
         return arm_error(400, "InvalidQueryParameter", str(error))
     # The docs: at most page_size items per response, "limited through the use of $top".
     size = min(top, state.config["page_size"]) if top is not None else state.config["page_size"]
-    items, more = state.model.page(route.kind, offset, size, state.config["response_shape"])
+    items, more = state.model.page(kind, offset, size, shape)
     body: dict[str, Any] = {"value": items}
     if more:
-        next_link = f"{request.root_url}/{'/'.join(MODEL_PATH)}/{route.kind.collection}?api-version={api_version}&$skiptoken={offset + size}"
+        next_link = f"{collection_url}?api-version={api_version}&$skiptoken={offset + size}"
         # The next page is asked for the way this one was.
         for parameter, value in (("$top", top), ("locale-code", _last_query_value(request, "locale-code"))):
             next_link += f"&{parameter}={value}" if value is not None else ""
@@ -119,7 +121,12 @@ def _list_resources(request: IncomingRequest, state: EmulatorState, api_version:
     return json_response(body)
 
 
-def _method_not_allowed(method: str, path: str, handlers: dict[str, HubHandler], kind: ResourceKind | None) -> Response:
+def _list_resources(request: IncomingRequest, state: EmulatorState, api_version: str, route: Route) -> Response:
+    collection_url = f"{request.root_url}/{'/'.join(MODEL_PATH)}/{route.kind.collection}"
+    return list_page(request, state, route.kind, collection_url, api_version, state.config["response_shape"])
+
+
+def method_not_allowed(method: str, path: str, handlers: dict[str, Any], kind: ResourceKind | None) -> Response:
     allowed = ", ".join(handlers)
     message = f"{method} is not allowed on {path}; it accepts {allowed}."
     if method == "DELETE" and kind is not None and not kind.deletable:
@@ -132,22 +139,34 @@ def _resolve_hub_route(method: str, path: str, segments: tuple[str, ...]) -> Rou
     if segments[:2] != MODEL_PATH or len(segments) not in (3, 4):
         return None
     collection, target = segments[2], unquote(segments[3]) if len(segments) == 4 else ""
+    handler = route_handler(method, path, collection, target, {OPERATIONS: _get_operation},
+                            (_list_resources, _get_resource, _put_resource, _delete_resource))
+    if handler is None or isinstance(handler, Response):
+        return handler
+    return Route(handler, target, KIND_BY_COLLECTION.get(collection))
+
+
+def route_handler(method: str, path: str, collection: str, target: str, operations: dict[str, Any],
+                  resource_handlers: tuple[Any, Any, Any, Any]) -> Any:
+    """The handler of a method on a path of the hub model (the Hub API's or ARM's), a 405 answer, or None (unknown path).
+
+    operations: collection segment -> GET handler of operation URLs (they need a target);
+    resource_handlers: (list, get, put, delete); DELETE only where the kind has it.
+    """
     kind = KIND_BY_COLLECTION.get(collection)
-    handlers: dict[str, HubHandler]
-    if collection == OPERATIONS and len(segments) == 4:
-        handlers = {"GET": _get_operation}
+    list_handler, get_handler, put_handler, delete_handler = resource_handlers
+    if collection in operations and target:
+        handlers = {"GET": operations[collection]}
     elif kind is None:
         return None
-    elif len(segments) == 3:
-        handlers = {"GET": _list_resources}
+    elif not target:
+        handlers = {"GET": list_handler}
     else:
-        handlers = {"GET": _get_resource, "PUT": _put_resource}
+        handlers = {"GET": get_handler, "PUT": put_handler}
         if kind.deletable:
-            handlers["DELETE"] = _delete_resource
+            handlers["DELETE"] = delete_handler
     handler = handlers.get(method)
-    if handler is None:
-        return _method_not_allowed(method, path, handlers, kind)
-    return Route(handler, target, kind)
+    return handler if handler is not None else method_not_allowed(method, path, handlers, kind)
 
 
 def _locale_error(request: IncomingRequest) -> Response | None:

@@ -47,7 +47,7 @@ class ResourceKind:
     shows_name_as: str | None = None  # linkName / relationshipName = the URL name
     shows_guid: bool = False  # relationshipGuidId
     shows_last_changed: bool = False  # lastChangedUtc
-    shows_data_source: bool = False  # defaultDataSource and dataSourcePrecedenceRules
+    shows_data_source: bool = False  # defaultDataSource and dataSourcePrecedenceRules (also in each field)
 
     @property
     def arm_type(self) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import DEFAULT_RESOURCE_GROUP, DEFAULT_SUBSCRIPTION_ID
+from .config import AZURE_ASYNC_MODES
 from .model import DEFAULT_DATA_SOURCE, KINDS, ResourceKind
 
 PUT = "PUT"
@@ -31,7 +32,10 @@ PENDING_STATE = {PUT: "Provisioning", DELETE: "Deleting"}
 OPERATION_ERRORS = {
     "Failed": ("ProvisioningFailed", "The {change} of {label} '{name}' failed (emulated failure)."),
     "HumanIntervention": ("HumanInterventionRequired", "The {change} of {label} '{name}' needs human intervention (emulated)."),
+    "Canceled": ("OperationCanceled", "The {change} of {label} '{name}' was canceled (emulated)."),
 }
+# The async modes that hand out an operation URL to poll (Location, or ARM's Azure-AsyncOperation monitor).
+OPERATION_MODES = ("location",) + AZURE_ASYNC_MODES
 
 # collection -> resource name -> definition: the whole model as the integrity checks read it.
 ModelView = dict[str, dict[str, dict[str, Any]]]
@@ -46,8 +50,12 @@ class LroSettings:
     final_state: str
 
     @classmethod
-    def from_config(cls, config: dict[str, Any]) -> "LroSettings":
-        return cls(config["async_mode"], config["provisioning_polls"], config["final_state"])
+    def from_config(cls, config: dict[str, Any], arm: bool = False) -> "LroSettings":
+        """The settings of a request; the Hub API has no Azure-AsyncOperation and answers those modes as "location"."""
+        mode = config["async_mode"]
+        if not arm and mode in AZURE_ASYNC_MODES:
+            mode = "location"
+        return cls(mode, config["provisioning_polls"], config["final_state"])
 
 
 @dataclass
@@ -82,10 +90,17 @@ class Operation:
 
     def result(self) -> dict[str, Any]:
         body: dict[str, Any] = {"id": self.operation_id, "status": self.final_state}
-        if self.final_state in OPERATION_ERRORS:
-            code, template = OPERATION_ERRORS[self.final_state]
-            body["error"] = {"code": code, "message": template.format(change=self.change, label=self.kind.label, name=self.name)}
+        error = self.error()
+        if error is not None:
+            body["error"] = error
         return body
+
+    def error(self) -> dict[str, str] | None:
+        """The {code, message} of an operation that did not succeed, else None."""
+        if self.final_state not in OPERATION_ERRORS:
+            return None
+        code, template = OPERATION_ERRORS[self.final_state]
+        return {"code": code, "message": template.format(change=self.change, label=self.kind.label, name=self.name)}
 
 
 @dataclass
@@ -140,6 +155,9 @@ class ModelStore:
         if kind.shows_data_source:
             definition["defaultDataSource"] = dict(DEFAULT_DATA_SOURCE)
             definition["dataSourcePrecedenceRules"] = [{"dataSource": dict(DEFAULT_DATA_SOURCE), "precedence": 1}]
+            # As in Microsoft's InteractionsGet example: each field shows its read-only rules too.
+            for field in definition.get("fields") or []:
+                field["dataSourcePrecedenceRules"] = [{"dataSource": dict(DEFAULT_DATA_SOURCE), "precedence": 1}]
         envelope = {
             "id": (f"/subscriptions/{self.subscription_id}/resourceGroups/{self.resource_group}"
                    f"/providers/Microsoft.CustomerInsights/hubs/{self.hub_name}/{kind.collection}/{resource.name}"),
@@ -186,7 +204,7 @@ class ModelStore:
         outcome = ChangeOutcome(accepted=settings.async_mode != "off", resource=resource)
         resource.pending = PendingChange(change, settings.polls, settings.final_state)
         resource.provisioning_state = PENDING_STATE[change]
-        if settings.async_mode == "location":
+        if settings.async_mode in OPERATION_MODES:
             operation = Operation(str(uuid.uuid4()), resource.kind, resource.name, change, settings.polls, settings.final_state)
             self.operations[operation.operation_id] = operation
             resource.pending.operation_id = operation.operation_id

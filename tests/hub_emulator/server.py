@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from . import __version__, admin_api, hub_api
+from . import __version__, admin_api, services
 from .auth import split_scheme
 from .faults import FaultRule
 from .messages import IncomingRequest, Response, arm_error, status_code_name
@@ -183,7 +183,7 @@ class HubRequestHandler(BaseHTTPRequestHandler):
         state = self.server.state
         with state.lock:
             if response is None:
-                response = hub_api.handle(request, state)
+                response = services.handle(request, state)
             response = _with_echoed_headers(response, request, state.config["echo_headers_in_errors"])
             self._record(request, response.status, fault)
         self._send(response)
@@ -191,9 +191,9 @@ class HubRequestHandler(BaseHTTPRequestHandler):
     def _serve_hub(self, request: IncomingRequest) -> None:
         state = self.server.state
         with state.lock:
-            # The token endpoint stands for AAD, a different service: only rules aimed at it
-            # (path_contains naming it) hit it, so hub faults never break a token request by chance.
-            fault = state.faults.consume(request.method, request.path, aad=hub_api.is_aad_token_path(request.path))
+            # The token endpoints stand for AAD and managed identities, different services: only rules aimed
+            # at them (path_contains naming them) hit them, so hub faults never break a token request by chance.
+            fault = state.faults.consume(request.method, request.path, aad=services.is_token_service_path(request.path))
             if fault is not None and fault.action in ("drop", "truncate"):
                 self._record(request, fault.status if fault.action == "truncate" else None, fault)
         if fault is not None:

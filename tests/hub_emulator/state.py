@@ -43,6 +43,30 @@ class RequestLog:
         return {"count": len(self.entries), "requests": copy.deepcopy(self.entries)}
 
 
+class ArmQuota:
+    """ARM's reads and writes left in the current window (per subscription and principal; the emulator has one of each).
+
+    A request past the end of the window is throttled (429) and opens a new window, so that the
+    retry the 429 asks for goes through: deterministic, and no clock involved.
+    """
+
+    KINDS = ("reads", "writes")
+
+    def __init__(self) -> None:
+        self.used = dict.fromkeys(self.KINDS, 0)
+
+    def take(self, kind: str, limit: int) -> int | None:
+        """Count one request; what is left after it, or None when the window was used up (throttled)."""
+        if self.used[kind] >= limit:
+            self.used[kind] = 0
+            return None
+        self.used[kind] += 1
+        return limit - self.used[kind]
+
+    def clear(self) -> None:
+        self.used = dict.fromkeys(self.KINDS, 0)
+
+
 class EmulatorState:
     """Config, hub model (resources and operations), request log, fault rules and issued tokens.
 
@@ -62,6 +86,7 @@ class EmulatorState:
         self.requests = RequestLog()
         self.faults = FaultInjector()
         self.tokens = TokenStore()
+        self.arm_quota = ArmQuota()
         self.restore_startup_model()
 
     def restore_startup_model(self) -> None:
@@ -78,3 +103,4 @@ class EmulatorState:
         self.requests.clear()
         self.faults.clear()
         self.tokens.clear()
+        self.arm_quota.clear()

@@ -65,8 +65,11 @@ def _create_only_changes(kind: ResourceKind, name: str, definition: dict[str, An
 
 
 def definition_from_request(kind: ResourceKind, name: str, request: IncomingRequest, store: ModelStore,
-                            config: dict[str, Any]) -> dict[str, Any] | Response:
-    """The definition a PUT (or admin seed) of kind/name stores, or the answer explaining why not."""
+                            config: dict[str, Any], arm: bool = False) -> dict[str, Any] | Response:
+    """The definition a PUT (or admin seed) of kind/name stores, or the answer explaining why not.
+
+    ARM (arm=True) takes only the <Type>ResourceFormat wrapper; the Hub API the flat definition too.
+    """
     name_error = kind.name_error(name)
     if name_error is not None:
         return arm_error(400, "InvalidResourceName", name_error)
@@ -74,6 +77,9 @@ def definition_from_request(kind: ResourceKind, name: str, request: IncomingRequ
         document = request.json_body()
     except InvalidJsonError as error:
         return arm_error(400, "InvalidJson", str(error))
+    if arm and not (isinstance(document, dict) and isinstance(document.get("properties"), dict)):
+        return arm_error(400, "InvalidRequestContent", f"The request content is invalid: Azure Resource Manager takes a "
+                         f"{kind.wrapper}, with the definition under 'properties'.")
     return checked_definition(kind, name, document, store, config)
 
 

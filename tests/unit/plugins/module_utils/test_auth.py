@@ -5,12 +5,21 @@ from __future__ import annotations
 
 import pytest
 
+from ansible_collections.customerinsights.hub.plugins.module_utils._addressing import HUB_AUDIENCE
 from ansible_collections.customerinsights.hub.plugins.module_utils._auth import (
     AuthConfigError,
     Authenticator,
     generate_sas_token,
-    resolve_auth_params,
 )
+from ansible_collections.customerinsights.hub.plugins.module_utils._credentials import Lookup, find_credential
+
+
+def resolve_auth_params(params, environ):
+    """The method and values auth_source=auto picks for a Hub API task (no credential file, no az)."""
+    credential = find_credential(Lookup(params, dict(environ, HOME='/nonexistent'), HUB_AUDIENCE, arm=False,
+                                        which=lambda name, path=None: None))
+    return credential.method, credential.values
+
 
 # Signatures computed independently with:
 #   printf '%s\n%s' "$(quote_plus uri)" EXPIRY | openssl dgst -sha256 -hmac KEY -binary | base64
@@ -36,7 +45,8 @@ def test_sas_token_url_encodes_the_policy_name():
 
 def params(**given):
     base = dict(sas_policy_name=None, sas_key=None, sas_token=None, access_token=None,
-                tenant_id=None, client_id=None, client_secret=None, auth_authority='https://login.microsoftonline.com')
+                tenant_id=None, client_id=None, client_secret=None, auth_authority=None, auth_source=None,
+                credential_profile=None)
     base.update(given)
     return base
 
@@ -54,7 +64,7 @@ def test_each_method_resolves_from_task_options(given, key):
 
 
 def test_no_method_fails_naming_the_options():
-    with pytest.raises(AuthConfigError, match='No authentication method given.*sas_policy_name/sas_key.*access_token'):
+    with pytest.raises(AuthConfigError, match='No authentication method given, and no credentials found.*sas_policy_name/sas_key.*access_token'):
         resolve_auth_params(params(), environ={})
 
 
@@ -81,7 +91,7 @@ def test_the_task_method_takes_its_missing_options_from_their_variables():
     method, values = resolve_auth_params(params(sas_policy_name='p'), environ=environ)
     assert (method.key, values) == ('sas_key', {'sas_policy_name': 'p', 'sas_key': 'k'})
     method, values = resolve_auth_params(params(tenant_id='t', client_id='c'), environ=environ)
-    assert values == {'tenant_id': 't', 'client_id': 'c', 'client_secret': 's', 'auth_authority': 'https://login.microsoftonline.com'}
+    assert values == {'tenant_id': 't', 'client_id': 'c', 'client_secret': 's'}
 
 
 def test_task_options_win_over_their_variables():
@@ -102,7 +112,8 @@ def test_two_methods_in_the_environment_fail():
 
 
 def test_incomplete_environment_says_what_lacks():
-    with pytest.raises(AuthConfigError, match=r'No authentication method given.*client credentials .* lacks AZURE_CLIENT_ID, AZURE_CLIENT_SECRET'):
+    with pytest.raises(AuthConfigError, match=r'No authentication method given, and no credentials found.*client credentials .* lacks AZURE_CLIENT_ID, '
+                                              r'AZURE_CLIENT_SECRET \(or AZURE_SECRET\)'):
         resolve_auth_params(params(), environ={'AZURE_TENANT_ID': 't'})
 
 

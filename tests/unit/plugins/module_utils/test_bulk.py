@@ -133,6 +133,6 @@ def test_a_create_only_change_is_a_problem_before_any_write():
         dict(name='T1', kind='x', is_activity=True), dict(name='T2', kind='y', is_activity=None)]))
     writes, problems = plan(model, 'merged', items, dict(T1=dict(kind='x', is_activity=False), T2=dict(kind='x', is_activity=True)))
     assert [(write.name, write.action) for write in writes] == [('T2', 'updated')]
-    assert problems == ['config[0] (T1): is_activity can only be set when the thing is created: the hub holds False, the task asks for True']
+    assert problems == ['config[0] (T1): is_activity can only be set when the thing is created: the hub holds false, the task asks for true']
     # replaced leaves out what can only be set at creation: the hub keeps it, nothing to clear.
     assert plan(model, 'replaced', items[1:], dict(T2=dict(kind='y', is_activity=True))) == ([], [])

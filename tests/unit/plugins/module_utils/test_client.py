@@ -32,26 +32,6 @@ LINK = HUB + '/manage/model/relationshipLinks/L1?api-version=2017-04-26'
 OPERATION = HUB + '/manage/model/operations/op1?api-version=2017-04-26'
 
 
-class FakeClock:
-    """Time that only moves when the client sleeps, so waits are exact and instant."""
-
-    def __init__(self):
-        self.now = 0.0
-        self.sleeps = []
-
-    def sleep(self, seconds):
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    def __call__(self):
-        return self.now
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
 @pytest.fixture
 def client(clock):
     method = [m for m in AUTH_METHODS if m.key == 'access_token'][0]

@@ -5,11 +5,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ansible_collections.customerinsights.hub.plugins.module_utils._client import HubShapeError
 from ansible_collections.customerinsights.hub.plugins.module_utils._hub_model import INTERACTION, PROFILE, RELATIONSHIP
-from ansible_collections.customerinsights.hub.plugins.module_utils._model import snake_case
+from ansible_collections.customerinsights.hub.plugins.module_utils._model import ResourceModel, snake_case
 from ansible_collections.customerinsights.hub.plugins.module_utils._module import generate_argspec
 from ansible_collections.customerinsights.hub.plugins.module_utils._relationship_link import RELATIONSHIP_LINK
 
@@ -77,6 +79,34 @@ def test_a_given_flag_is_compared_and_false_equals_left_out():
     assert PROFILE.differences(dict(fields=[field('Id', is_array=True)]), current) == ['fields']
 
 
+def test_a_changed_field_keeps_the_hubs_values_of_what_the_task_left_out():
+    current = PROFILE.current(dict(properties=dict(fields=[
+        dict(fieldName='Id', fieldType='Edm.String', isRequired=True, isName=False, propertyId='id7'),
+        dict(fieldName='Email', fieldType='Edm.String', isRequired=False, propertyId='id8')])))
+    desired = dict(fields=[field('Id', is_name=True), field('Email', 'Edm.Int32'), field('Phone')])
+    assert PROFILE.differences(desired, current) == ['fields']
+    merged = dict((item['field_name'], item) for item in PROFILE.merged(desired, current)['fields'])
+    # The field named Id is the hub's Id: a new isName, its isRequired and propertyId kept.
+    assert (merged['Id']['is_name'], merged['Id']['is_required'], merged['Id']['property_id']) == (True, True, 'id7')
+    assert (merged['Email']['field_type'], merged['Email']['property_id']) == ('Edm.Int32', 'id8')
+    # A new field takes nothing from another one.
+    assert merged['Phone']['property_id'] is None and merged['Phone']['is_required'] is None
+
+
+def test_a_strong_id_with_new_keys_keeps_its_texts():
+    current = PROFILE.current(dict(properties=dict(strongIds=[
+        dict(strongIdName='Key', keyPropertyNames=['A'], displayName={'en-us': 'Key'})])))
+    desired = dict(strong_ids=[dict(strong_id_name='Key', key_property_names=['A', 'B'], display_name=None, description=None)])
+    assert PROFILE.merged(desired, current)['strong_ids'] == [
+        dict(strong_id_name='Key', key_property_names=['A', 'B'], display_name={'en-us': 'Key'}, description=None)]
+
+
+def test_key_property_names_is_said_to_be_no_secret():
+    # validate-modules takes any option with "key" in its name for a secret unless no_log is set.
+    assert PROFILE.resource_argspec()['strong_ids']['options']['key_property_names']['no_log'] is False
+    assert 'no_log' not in PROFILE.resource_argspec()['api_entity_set_name']
+
+
 def test_string_lists_are_unordered_and_nested_items_too():
     current = RELATIONSHIP.current(dict(properties=dict(lookupMappings=[dict(fieldMappings=[
         dict(profileFieldName='a', relatedProfileKeyProperty='x'), dict(profileFieldName='b', relatedProfileKeyProperty='y')])])))
@@ -104,7 +134,7 @@ def test_nested_bodies_are_camel_case_without_unset_sub_keys():
 
 def test_is_activity_can_only_be_set_at_creation():
     assert INTERACTION.create_only_changes(dict(is_activity=True), dict(is_activity=False)) == [
-        'is_activity can only be set when the interaction is created: the hub holds False, the task asks for True']
+        'is_activity can only be set when the interaction is created: the hub holds false, the task asks for true']
     assert INTERACTION.create_only_changes(dict(is_activity=False), {}) == []
     assert INTERACTION.create_only_changes(dict(description={'en-us': 'x'}), dict(is_activity=True)) == []
 
@@ -149,3 +179,32 @@ def test_mistyped_nested_fields_are_named(fixture_json, kind, key, value, messag
     answer['properties'][key] = value
     with pytest.raises(HubShapeError, match=r'properties\.' + message.replace('[', r'\[').replace(']', r'\]')):
         MODELS[kind].check_shape('GET', 'https://hub/x', answer)
+
+
+def test_related_profile_key_property_is_said_to_be_no_secret():
+    # validate-modules takes any option with "key" in its name for a secret unless no_log is set.
+    field_mappings = RELATIONSHIP.resource_argspec()['lookup_mappings']['options']['field_mappings']['options']
+    assert field_mappings['related_profile_key_property']['no_log'] is False
+    assert 'no_log' not in field_mappings['profile_field_name']
+
+
+@pytest.mark.parametrize('kind, key, value, message', [
+    ('profile', 'instancesCount', 'many', 'instancesCount must be an integer, not a string'),
+    ('profile', 'lastChangedUtc', 5, 'lastChangedUtc must be a string, not a number'),
+    ('interaction', 'defaultDataSource', 'x', 'defaultDataSource must be a JSON object, not a string'),
+    ('interaction', 'dataSourcePrecedenceRules', 'x', 'dataSourcePrecedenceRules must be a list of JSON objects, not a string'),
+    ('interaction', 'dataSourcePrecedenceRules', ['x'], r'dataSourcePrecedenceRules\[0\] must be a JSON object, not a string'),
+    ('relationship', 'relationshipGuidId', 7, 'relationshipGuidId must be a string, not a number'),
+])
+def test_mistyped_read_only_parts_are_named_too(fixture_json, kind, key, value, message):
+    answer = fixture_json('%s_arm.json' % kind)
+    answer['properties'][key] = value
+    with pytest.raises(HubShapeError, match=r'properties\.' + message):
+        MODELS[kind].check_shape('GET', 'https://hub/x', answer)
+
+
+def test_a_table_may_give_its_own_name_rule():
+    policy = ResourceModel('policy', 'policy', 'policies', ('manage', 'sas', 'policies'), (), (), 50,
+                           name_pattern=re.compile(r'^[A-Za-z0-9][\w.-]*$'), name_rule='letters, digits, _ . - only')
+    assert policy.name_problem('a.b-c') is None
+    assert policy.name_problem('a b') == "name 'a b' is invalid: letters, digits, _ . - only (pattern ^[A-Za-z0-9][\\w.-]*$)"

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.customerinsights.hub.plugins.module_utils._auth import AuthConfigError, resolve_auth_params
-from ansible_collections.customerinsights.hub.plugins.module_utils._module import ca_path_problem, endpoint_problem
+from ansible_collections.customerinsights.hub.plugins.module_utils._addressing import HUB_AUDIENCE, endpoint_problem
+from ansible_collections.customerinsights.hub.plugins.module_utils._auth import AuthConfigError
+from ansible_collections.customerinsights.hub.plugins.module_utils._credentials import Lookup, find_credential
+from ansible_collections.customerinsights.hub.plugins.module_utils._module import ca_path_problem
 
 PEM = b'-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n'
 
@@ -57,7 +59,7 @@ def test_a_ca_path_without_a_certificate_is_named(tmp_path):
 
 def test_no_auth_method_lists_the_variables_of_every_method():
     with pytest.raises(AuthConfigError) as raised:
-        resolve_auth_params({}, environ={})
+        find_credential(Lookup({}, {'HOME': '/nonexistent'}, HUB_AUDIENCE, arm=False, which=lambda name, path=None: None))
     message = str(raised.value)
     for variable in ('CUSTOMER_INSIGHTS_SAS_POLICY_NAME', 'CUSTOMER_INSIGHTS_SAS_KEY', 'CUSTOMER_INSIGHTS_SAS_TOKEN',
                      'CUSTOMER_INSIGHTS_ACCESS_TOKEN', 'AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET'):

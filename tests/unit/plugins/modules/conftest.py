@@ -54,7 +54,9 @@ def run_module(monkeypatch):
     monkeypatch.setattr(basic.AnsibleModule, 'warn', lambda self, warning, **kwargs: warnings.append(warning))
     for variable in ('CUSTOMER_INSIGHTS_HUB_ENDPOINT', 'CUSTOMER_INSIGHTS_SAS_POLICY_NAME', 'CUSTOMER_INSIGHTS_SAS_KEY',
                      'CUSTOMER_INSIGHTS_SAS_TOKEN', 'CUSTOMER_INSIGHTS_ACCESS_TOKEN', 'AZURE_TENANT_ID',
-                     'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET'):
+                     'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_TENANT', 'AZURE_SECRET', 'AZURE_SUBSCRIPTION_ID',
+                     'AZURE_CLOUD_ENVIRONMENT', 'AZURE_PROFILE', 'ANSIBLE_AZURE_AUTH_SOURCE', 'IDENTITY_ENDPOINT',
+                     'IDENTITY_HEADER', 'AZURE_POD_IDENTITY_AUTHORITY_HOST'):
         monkeypatch.delenv(variable, raising=False)
 
     def run(module, args, check_mode=False, diff=False, verbosity=0):

@@ -4,7 +4,8 @@
 """For every module: DOCUMENTATION options, the argspec and the resource's field table agree.
 
 The argspec is generated from the field table, so a sub-option added to the table but not to the
-docs (or documented but not in the table) fails here, at every level.
+docs (or documented but not in the table) fails here, at every level. The documented options are
+those ansible-doc shows: the module's own and those of the doc fragments it extends.
 """
 
 from __future__ import annotations
@@ -21,10 +22,29 @@ MODULES_DIR = os.path.join(os.path.dirname(__file__), '..', '..', '..', '..', 'p
 MODULE_NAMES = sorted(name[:-3] for name in os.listdir(MODULES_DIR) if name.endswith('.py') and name != '__init__.py')
 # Options every module gets from HubModule and documents through doc fragments.
 SHARED_OPTIONS = set(generate_argspec())
+COLLECTION = 'customerinsights.hub.'
 
 
 def load(name):
     return importlib.import_module('ansible_collections.customerinsights.hub.plugins.modules.%s' % name)
+
+
+def fragment_options(slug):
+    """The options of one of this collection's doc fragments, e.g. customerinsights.hub.hub_model.fields."""
+    assert slug.startswith(COLLECTION), 'only fragments of this collection are resolved here: %s' % slug
+    plugin, _dot, variable = slug[len(COLLECTION):].partition('.')
+    fragment = importlib.import_module('ansible_collections.customerinsights.hub.plugins.doc_fragments.%s' % plugin)
+    return yaml.safe_load(getattr(fragment.ModuleDocFragment, (variable or 'documentation').upper())).get('options') or {}
+
+
+def documented_options(name):
+    """A module's options as ansible-doc merges them (fragments first, then its own), shared ones left out."""
+    doc = yaml.safe_load(load(name).DOCUMENTATION)
+    options = {}
+    for slug in doc.get('extends_documentation_fragment', []):
+        options.update(fragment_options(slug))
+    options.update(doc['options'])
+    return dict((option, spec) for option, spec in options.items() if option not in SHARED_OPTIONS)
 
 
 def module_argspec(name):
@@ -63,7 +83,7 @@ def disagreements(documented, specified, where=''):
 
 @pytest.mark.parametrize('name', MODULE_NAMES)
 def test_documentation_argspec_and_field_table_agree(name):
-    documented = yaml.safe_load(load(name).DOCUMENTATION)['options']
+    documented = documented_options(name)
     specified = dict((option, spec) for option, spec in module_argspec(name).items() if option not in SHARED_OPTIONS)
     assert disagreements(documented, specified) == []
 
@@ -86,6 +106,13 @@ def test_the_comparison_catches_a_missing_sub_option():
     documented = dict(items=dict(type='list', elements='dict', suboptions=dict(a=dict(type='str'))))
     specified = dict(items=dict(type='list', elements='dict', options=dict(a=dict(type='str'), b=dict(type='bool'))))
     assert disagreements(documented, specified) == ['items.b: in the argspec, not documented']
+
+
+def test_options_documented_in_a_fragment_count_as_documented():
+    locale_code = fragment_options('customerinsights.hub.hub_model.locale_code')
+    assert locale_code['locale_code']['default'] == 'en-us'
+    assert 'field_name' in fragment_options('customerinsights.hub.hub_model.fields')['fields']['suboptions']
+    assert fragment_options('customerinsights.hub.attributes.actionable') == {}
 
 
 def test_every_module_is_checked():

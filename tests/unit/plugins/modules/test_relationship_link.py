@@ -95,7 +95,7 @@ def test_a_mistyped_answer_is_a_clear_error(run_module):
 
 @pytest.mark.parametrize('endpoint, message', [
     (HUB + '/manage/model', 'hub_endpoint must be the root of the hub'),
-    (None, 'hub_endpoint (or CUSTOMER_INSIGHTS_HUB_ENDPOINT) is required'),
+    (None, 'either hub_endpoint (or CUSTOMER_INSIGHTS_HUB_ENDPOINT), or the ARM address'),
 ])
 @responses.activate
 def test_a_bad_endpoint_fails_before_any_request(run_module, endpoint, message):

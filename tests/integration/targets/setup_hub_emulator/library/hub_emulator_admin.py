@@ -28,7 +28,8 @@ options:
       - V(list) returns the stored resources of O(kind); V(seed) stores O(body) as O(kind) O(name) through every
         check a PUT makes.
       - V(empty_model) empties the hub; V(seed_model) puts the seeded fixture model back.
-      - V(tokens) returns the access tokens the emulator's Azure AD endpoint issued.
+      - V(tokens) returns the access tokens the emulator's Azure AD endpoint issued. They are secrets the module
+        cannot mask (a test compares them): give that task C(no_log: true).
     type: str
     required: true
     choices: [log, clear_log, config, reset, fault, clear_faults, list, seed, empty_model, seed_model, tokens]
@@ -49,7 +50,9 @@ author:
 
 RETURN = r'''
 answer:
-  description: The admin API's JSON answer.
+  description:
+    - The admin API's JSON answer.
+    - Keys and tokens in a V(config) answer (and in O(body)) read C(VALUE_SPECIFIED_IN_NO_LOG_PARAMETER).
   returned: always
   type: raw
 requests:
@@ -71,9 +74,10 @@ resources:
 '''
 
 import json
+import ssl
 
 from urllib.error import HTTPError, URLError
-from urllib.request import Request, urlopen
+from urllib.request import HTTPSHandler, ProxyHandler, Request, build_opener
 
 from ansible.module_utils.basic import AnsibleModule, env_fallback
 
@@ -93,16 +97,30 @@ ACTIONS = dict(
 )
 
 
+# Settings of the emulator's config whose values (strings, or lists of them) are credentials.
+SECRET_SETTINGS = frozenset(('primary_key', 'secondary_key', 'bearer_tokens', 'client_secret'))
+
+
+def secrets_in(value, secret=False):
+    """Every string in value that is, or lies under, a secret setting of the emulator's config."""
+    if isinstance(value, dict):
+        return [found for key, item in value.items() for found in secrets_in(item, secret or key in SECRET_SETTINGS)]
+    if isinstance(value, list):
+        return [found for item in value for found in secrets_in(item, secret)]
+    return [value] if secret and isinstance(value, str) and value else []
+
+
 def call_admin(endpoint, method, path, body):
     data = json.dumps(body).encode('utf-8') if body is not None else None
     request = Request('%s/_emulator/%s' % (endpoint.rstrip('/'), path), data=data, method=method,
                       headers={'Content-Type': 'application/json'})
     # The emulator may serve TLS with a test certificate: liveness of the admin API is all we need.
-    import ssl
     context = ssl.create_default_context()
     context.check_hostname = False
     context.verify_mode = ssl.CERT_NONE
-    with urlopen(request, timeout=30, context=context) as answer:
+    # The emulator is local: a proxy in the environment (the proxy target sets one per task) must not carry these calls.
+    opener = build_opener(ProxyHandler({}), HTTPSHandler(context=context))
+    with opener.open(request, timeout=30) as answer:
         text = answer.read().decode('utf-8')
     return json.loads(text) if text else None
 
@@ -117,6 +135,9 @@ def main():
     ), required_if=[('action', 'seed', ('name', 'body')), ('action', 'config', ('body',)), ('action', 'fault', ('body',))],
         supports_check_mode=True)
     params = module.params
+    # The config answer holds the emulator's keys and tokens (and a config body may set new ones):
+    # Ansible masks them in the result, -vvv output included, like the values of no_log options.
+    module.no_log_values.update(secrets_in(params['body']))
     method, path, sends_body = ACTIONS[params['action']]
     try:
         answer = call_admin(params['endpoint'], method, path.format(kind=params['kind'], name=params['name']),
@@ -126,6 +147,7 @@ def main():
                          % (method, path, error.code, error.read().decode('utf-8', 'replace')[:500]))
     except (URLError, OSError, ValueError) as error:
         module.fail_json(msg='The emulator admin API could not be used: %s' % error)
+    module.no_log_values.update(secrets_in(answer))
     result = dict(changed=False, answer=answer)
     if params['action'] == 'log':
         result.update(requests=answer['requests'], calls=[entry['method'] for entry in answer['requests']],
