@@ -18,10 +18,18 @@ module. An unchanged run is the LIST pages and nothing else.
 
 from __future__ import annotations
 
+import contextlib
+import threading
+
 from collections import Counter, OrderedDict, namedtuple
 from concurrent.futures import ThreadPoolExecutor
 
-from ansible_collections.customerinsights.hub.plugins.module_utils._client import HubError, hub_path, shape_error
+from ansible_collections.customerinsights.hub.plugins.module_utils._client import (
+    LOW_REMAINING_WRITES,
+    HubError,
+    hub_path,
+    shape_error,
+)
 from ansible_collections.customerinsights.hub.plugins.module_utils._crud import ResourceState
 from ansible_collections.customerinsights.hub.plugins.module_utils._module import HubModule
 
@@ -150,6 +158,9 @@ class BulkRun:
         self.model = model
         self.params = module.params
         self.client = None
+        # Held by every write once ARM says its write quota runs low: the writes then go one by one.
+        self.one_at_a_time = threading.Lock()
+        self.went_one_at_a_time = False
 
     def run(self):
         items, problems = input_problems(self.model, self.params)
@@ -181,6 +192,9 @@ class BulkRun:
             outcomes = [Outcome(write, accepted=True) for write in writes]
         else:
             outcomes = run_concurrently(self.write, writes, self.params['parallelism'])
+            if self.went_one_at_a_time:
+                self.module.warn('Azure Resource Manager reported fewer than %d writes left in its quota (%s at the last '
+                                 'answer): writes went one at a time from then on.' % (LOW_REMAINING_WRITES, self.client.remaining_writes))
         self.report(hub, outcomes)
 
     # ---- the hub ------------------------------------------------------------------------------
@@ -200,11 +214,21 @@ class BulkRun:
             found[name] = resource
         return found
 
+    def lowered_parallelism(self):
+        """One write at a time once ARM reports fewer than LOW_REMAINING_WRITES writes left (x-ms-ratelimit-remaining-*).
+
+        Parallel writes would only run into its 429s together; one by one, each gets what is left.
+        """
+        if not self.client.writes_running_low():
+            return contextlib.nullcontext()
+        self.went_one_at_a_time = True
+        return self.one_at_a_time
+
     def write(self, write):
         """One write in a worker thread, bounded by its own wait_timeout; never raises a HubError."""
         resource = self.resource_state(write.name)
         try:
-            with self.client.own_deadline(self.params['wait_timeout']):
+            with self.lowered_parallelism(), self.client.own_deadline(self.params['wait_timeout']):
                 if write.action == 'deleted':
                     resource.delete(self.params['wait'])
                     return Outcome(write, accepted=True)

@@ -150,7 +150,8 @@ options:
         left alone. Without O(config) it deletes every link of the hub.
       - V(gathered) reads every link and writes nothing; RV(gathered) holds them in the shape of O(config).
       - V(rendered) contacts no hub (O(hub_endpoint) and credentials are not needed) and returns in RV(rendered) the
-        requests V(merged) would send to a hub without links. Every item must give everything creating a link needs.
+        requests V(merged) would send to a hub without links, as the Hub API takes them (paths under O(hub_endpoint),
+        flat bodies) whatever the address options. Every item must give everything creating a link needs.
     type: str
     choices: [merged, replaced, overridden, deleted, gathered, rendered]
     default: merged
@@ -159,6 +160,8 @@ options:
       - How many writes are in flight at once. V(1) writes one link after the other. Must be 1 or more.
       - When the hub throttles a request (C(429), or C(Retry-After) on a transient error), every write waits as
         long as the hub asked, not only the one that was throttled.
+      - Through Azure Resource Manager, once its C(x-ms-ratelimit-remaining-*) headers report fewer than 10 writes
+        left, the remaining writes go one at a time, with a warning.
     type: int
     default: 4
   wait:
@@ -257,6 +260,15 @@ EXAMPLES = r'''
 '''
 
 RETURN = r'''
+auth_source_used:
+  description:
+    - Where the credentials of the task came from - V(task) (its own authentication options or module_defaults),
+      V(env) (environment variables), V(credential_file), V(cli) (the Azure CLI) or V(msi) (a managed identity).
+    - Null when the task failed before the credentials were looked up (an invalid option, say), and with
+      O(state=rendered), which looks none up.
+  returned: always
+  type: str
+  sample: task
 request_count:
   description: How many HTTP requests the task sent, retries, polls and an Azure AD token request included.
   returned: always

@@ -6,6 +6,9 @@
 from __future__ import annotations
 
 import json
+import re
+import threading
+import time
 
 import pytest
 import responses
@@ -239,3 +242,53 @@ def test_no_returned_key_takes_the_name_of_an_option(run_module, state, args):
     assert set(result) & options == set()
     for change in result.get('changes', []):
         assert set(change) & (options - {'name'}) == set()
+
+
+# ---- through Azure Resource Manager ------------------------------------------------------------
+
+SUB = '11111111-2222-3333-4444-555555555555'
+ARM_LINKS = 'https://management.azure.com/subscriptions/%s/resourceGroups/my-rg/providers/Microsoft.CustomerInsights/hubs/myhub' \
+            '/relationshipLinks' % SUB
+ARM_CONNECTION = dict(subscription_id=SUB, resource_group='my-rg', hub_name='myhub', access_token='arm-token')
+
+
+def arm_put_recorder(remaining_writes, in_flight_at_start):
+    """A PUT callback that notes how many PUTs were in flight when each began, and answers with ARM's quota header."""
+    lock, in_flight = threading.Lock(), [0]
+
+    def answer(request):
+        with lock:
+            in_flight[0] += 1
+            in_flight_at_start.append(in_flight[0])
+        time.sleep(0.05)
+        name = request.url.split('?')[0].rsplit('/', 1)[-1]
+        with lock:
+            in_flight[0] -= 1
+        return 200, {'x-ms-ratelimit-remaining-subscription-writes': str(remaining_writes)}, json.dumps(hub_link(name))
+    return answer
+
+
+@responses.activate
+def test_through_arm_the_writes_go_to_arm_paths_with_arm_bodies(run_module):
+    responses.get(ARM_LINKS + '?api-version=2017-04-26', json=dict(value=[]))
+    responses.add_callback(responses.PUT, re.compile(re.escape(ARM_LINKS) + '/.*'), callback=arm_put_recorder(1000, []))
+    result, failed = run_module(relationship_links, dict(ARM_CONNECTION, config=[dict(LINK, name='LinkA'), dict(LINK, name='LinkB')]))
+    assert not failed and len(result['changes']) == 2 and result['warnings'] == []
+    puts = [call.request for call in responses.calls if call.request.method == 'PUT']
+    assert sorted(request.url for request in puts) == [ARM_LINKS + '/%s?api-version=2017-04-26' % name for name in ('LinkA', 'LinkB')]
+    assert all(set(json.loads(request.body)) == {'properties'} for request in puts)
+    assert result['auth_source_used'] == 'task'
+
+
+@responses.activate
+def test_when_arm_s_write_quota_runs_low_the_writes_go_one_at_a_time(run_module):
+    responses.get(ARM_LINKS + '?api-version=2017-04-26', json=dict(value=[]))
+    in_flight_at_start = []
+    responses.add_callback(responses.PUT, re.compile(re.escape(ARM_LINKS) + '/.*'), callback=arm_put_recorder(5, in_flight_at_start))
+    config = [dict(LINK, name='Link%02d' % index) for index in range(10)]
+    result, failed = run_module(relationship_links, dict(ARM_CONNECTION, config=config, parallelism=4))
+    assert not failed and len(result['changes']) == 10
+    # The first writes went together; once ARM said 5 writes were left, each later one went alone.
+    assert max(in_flight_at_start) > 1 and in_flight_at_start[-3:] == [1, 1, 1]
+    assert result['warnings'] == ['Azure Resource Manager reported fewer than 10 writes left in its quota (5 at the last answer): '
+                                  'writes went one at a time from then on.']
