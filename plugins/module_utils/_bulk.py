@@ -263,13 +263,13 @@ class BulkRun:
             if not outcome.accepted:
                 continue
             # The hub's answer when it gave one; else (check mode, 202 without wait, a failed wait) what was asked for.
-            result = self.model.current(outcome.final) if outcome.final else write.target
+            held = self.model.current(outcome.final) if outcome.final else write.target
             if write.action == 'deleted':
                 after.pop(write.name, None)
             else:
-                after[write.name] = result
+                after[write.name] = held
             change = dict(name=write.name, action=write.action, before=self.shape(write.name, write.before),
-                          after=self.shape(write.name, None if write.action == 'deleted' else result))
+                          after=self.shape(write.name, None if write.action == 'deleted' else held))
             changes.append(change)
             diffs.append(dict(before_header='%s %s' % (self.model.kind, write.name), before=change['before'] or {},
                               after_header='%s %s' % (self.model.kind, write.name), after=change['after'] or {}))
