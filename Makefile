@@ -107,7 +107,7 @@ contract: install prism ## Contract tests: every module's requests validated by 
 	bash tools/contract/run.sh
 
 # Figures are printed, never asserted: they depend on the machine. Not part of make test.
-bench: install ## Benchmark N unchanged relationship_link tasks against N ansible.builtin.uri GETs (prints the table)
+bench: install ## Benchmarks: relationship_link per task vs ansible.builtin.uri; relationship_links vs a loop at 500 links
 	PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(VENV)/bin/python tools/bench.py --collections-path build/collections $(BENCH_ARGS)
 
 soak: install ## Soak: 200 tasks over 20 links with injected faults; checks the final hub state

@@ -47,10 +47,10 @@ def admin(endpoint, method, path, body=None):
         return json.loads(answer.read() or b'null')
 
 
-def write_playbook(path, tasks):
-    """A local play on localhost with the running Python; JSON is YAML."""
+def write_playbook(path, tasks, play_vars=None, **play_keywords):
+    """A local play on localhost with the running Python; JSON is YAML. play_keywords: module_defaults, ..."""
     play = dict(name='Generated', hosts='localhost', connection='local', gather_facts=False,
-                vars=dict(ansible_python_interpreter=sys.executable), tasks=tasks)
+                vars=dict(play_vars or {}, ansible_python_interpreter=sys.executable), tasks=tasks, **play_keywords)
     with open(path, 'w') as handle:
         json.dump([play], handle)
     return path

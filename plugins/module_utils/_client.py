@@ -14,6 +14,7 @@ import contextlib
 import email.utils
 import json
 import random
+import threading
 import time
 import traceback
 
@@ -168,8 +169,53 @@ def resource_state(resource):
     return resource.get('provisioningState')
 
 
+class ThrottleGate:
+    """Where the threads of one client wait while the hub throttles them.
+
+    A 429, or a transient answer with Retry-After, closes the gate for as long as the hub asked (or
+    the backoff chose): every request of the client, from whichever thread, waits at the gate before
+    it is sent, so a throttled hub sees all the client's workers slow down, not only the one it
+    answered. A single-threaded module just sleeps there before its retry, as it always did.
+    """
+
+    def __init__(self, clock, sleep):
+        self._clock = clock
+        self._sleep = sleep
+        self._lock = threading.Lock()
+        self._open_at = None
+
+    def close_for(self, seconds):
+        with self._lock:
+            until = self._clock() + seconds
+            if self._open_at is None or until > self._open_at:
+                self._open_at = until
+
+    def remaining(self):
+        """(seconds until the gate opens, the moment it opens); seconds <= 0 when it is open."""
+        with self._lock:
+            until = self._open_at
+        return (0.0, None) if until is None else (until - self._clock(), until)
+
+    def wait(self):
+        """Sleep until the gate is open; again if another thread closed it for longer meanwhile."""
+        slept_until = None
+        while True:
+            seconds, until = self.remaining()
+            # until == slept_until: a clock that does not move while sleeping must not loop forever.
+            if seconds <= 0 or until == slept_until:
+                return
+            self._sleep(seconds)
+            slept_until = until
+
+
 class HubClient:
-    """One requests session per module run: connection reuse and a token made once."""
+    """One requests session per module run: connection reuse and a token made once.
+
+    Several threads may share a client (relationship_links writes links concurrently): the counters
+    and the trace are kept under a lock, each thread other than the one that made the client gets a
+    requests session of its own (a Session is not thread-safe), a thread may bound its requests with
+    a deadline of its own (own_deadline), and one throttle gate holds back every thread.
+    """
 
     def __init__(self, endpoint, authenticator, api_version, timeout=30, validate_certs=True, ca_path=None,
                  retries=5, deadline=None, wait_timeout=None, sleep=time.sleep, clock=time.monotonic, address=None):
@@ -199,11 +245,44 @@ class HubClient:
         self.retries = retries
         self._sleep = sleep
         self._clock = clock
-        self.session = requests.Session()
-        self.session.headers['Accept'] = 'application/json'
+        self._lock = threading.Lock()
+        self._thread = threading.local()
+        self._made_by = threading.get_ident()
+        self.throttle = ThrottleGate(clock, sleep)
+        self.session = self._new_session()
         # Given per request: a session-level verify loses to REQUESTS_CA_BUNDLE in the environment,
         # which must only stand in for the system bundle, never for an explicit ca_path.
         self.verify = (ca_path or True) if validate_certs else False
+
+    @staticmethod
+    def _new_session():
+        session = requests.Session()
+        session.headers['Accept'] = 'application/json'
+        return session
+
+    def _session(self):
+        """The session of the calling thread: self.session for the thread that made the client, else one per thread."""
+        if threading.get_ident() == self._made_by:
+            return self.session
+        if getattr(self._thread, 'session', None) is None:
+            self._thread.session = self._new_session()
+        return self._thread.session
+
+    def _deadline(self):
+        """The deadline of the calling thread's requests: its own_deadline, else the client's."""
+        return getattr(self._thread, 'deadline', self.deadline)
+
+    @contextlib.contextmanager
+    def own_deadline(self, seconds):
+        """Bound the calling thread's requests, retries and waits by seconds from now instead of the client's deadline.
+
+        relationship_links gives each write its own wait_timeout, as each relationship_link task has.
+        """
+        self._thread.deadline = None if seconds is None else self._clock() + seconds
+        try:
+            yield
+        finally:
+            del self._thread.deadline
 
     # ---- URLs -------------------------------------------------------------------------------
 
@@ -211,9 +290,7 @@ class HubClient:
         """The URL of a hub model path (manage, model, <type>[, <name>]), spelled for the task's address."""
         if self.address is not None:
             segments = self.address.resource_segments(segments)
-        path = '/'.join(quote(str(segment), safe='') for segment in segments)
-        query = dict(query, **{'api-version': self.api_version})
-        return '%s/%s?%s' % (self.endpoint, path, urlencode(query))
+        return self.endpoint + hub_path(self.api_version, *segments, **query)
 
     # ---- the one place every request goes through ----------------------------------------------
 
@@ -223,18 +300,18 @@ class HubClient:
         headers: extra request headers (a managed identity endpoint's); connect_timeout: seconds to
         connect, when shorter than timeout makes sense (a metadata service that is absent off Azure).
         """
-        deadline = self.deadline
+        deadline = self._deadline()
         attempt = 0
         while True:
             attempt += 1
+            self.throttle.wait()
             response, failure = self._attempt(method, url, json_body, form, authenticate, headers, connect_timeout)
             if response is not None:
                 self._note_quota(response.headers)
             if response is not None and response.status not in RETRY_STATUSES:
                 return response
-            delay = parse_retry_after(response.headers) if response else None
-            if delay is None:
-                delay = backoff_delay(attempt)
+            asked = parse_retry_after(response.headers) if response else None
+            delay = backoff_delay(attempt) if asked is None else asked
             if deadline is None:
                 delay = min(delay, RETRY_WAIT_CAP)
             out_of_time = deadline is not None and self._clock() + delay > deadline
@@ -244,9 +321,14 @@ class HubClient:
                     raise self.api_error(method, url, response, attempts=attempt, note=stop)
                 raise HubConnectionError('Could not reach %s (%s %s) after %d attempt(s): %s%s'
                                          % (_origin(url), method, url, attempt, _reason(failure), stop))
-            self.retry_count += 1
-            self.retry_reasons.append('HTTP %d' % response.status if response is not None else _reason(failure))
-            self._sleep(delay)
+            with self._lock:
+                self.retry_count += 1
+                self.retry_reasons.append('HTTP %d' % response.status if response is not None else _reason(failure))
+            if response is not None and (response.status == 429 or asked is not None):
+                # Throttled: every thread of the client waits (this one too, at the gate before its retry).
+                self.throttle.close_for(delay)
+            else:
+                self._sleep(delay)
 
     def _attempt(self, method, url, json_body, form, authenticate, extra_headers=None, connect_timeout=None):
         """One request: (HubResponse, None), or (None, exception) for a transient transport failure."""
@@ -254,12 +336,13 @@ class HubClient:
         timeout = (connect_timeout, self.timeout) if connect_timeout else self.timeout
         if authenticate:
             headers['Authorization'] = self.authenticator.authorization_header(self)
-        self.request_count += 1
+        with self._lock:
+            self.request_count += 1
         started = self._clock()
         status = None
         try:
-            raw = self.session.request(method, url, json=json_body, data=form, headers=headers, timeout=timeout,
-                                       verify=self.verify)
+            raw = self._session().request(method, url, json=json_body, data=form, headers=headers, timeout=timeout,
+                                          verify=self.verify)
             status = raw.status_code
             return HubResponse.from_requests(raw), None
         except requests.exceptions.SSLError as exc:
@@ -275,8 +358,9 @@ class HubClient:
         except requests.exceptions.RequestException as exc:
             raise HubError('The request %s %s could not be sent: %s' % (method, url, _reason(exc)))
         finally:
-            self.trace.append(dict(method=method, url=url, status=status,
-                                   milliseconds=int(round((self._clock() - started) * 1000))))
+            with self._lock:
+                self.trace.append(dict(method=method, url=url, status=status,
+                                       milliseconds=int(round((self._clock() - started) * 1000))))
 
     def _note_quota(self, headers):
         """Keep the fewest remaining reads and writes the answer's x-ms-ratelimit-remaining-* headers report."""
@@ -519,17 +603,26 @@ class HubClient:
     def _poll(self, check, url, goal, delay):
         """Sleep, call check() -> (done, retry_after, what was seen), until done or out of wait_timeout."""
         last_seen = 'nothing yet'
+        deadline = self._deadline()
         while True:
-            if self.deadline is not None and self._clock() + delay > self.deadline:
+            if deadline is not None and self._clock() + delay > deadline:
                 raise HubTimeoutError('Timed out waiting for %s %s; last seen: %s. The limit is %s; the hub accepted '
                                       'the write and may still finish it.' % (url, goal, last_seen, self._limit()))
             if delay:
                 self._sleep(delay)
-            self.poll_count += 1
+            with self._lock:
+                self.poll_count += 1
             done, retry_after, last_seen = check()
             if done:
                 return
             delay = DEFAULT_POLL_INTERVAL if retry_after is None else retry_after
+
+
+def hub_path(api_version, *segments, **query):
+    """The path and query of a request under the hub endpoint (relationship_links renders them without a hub)."""
+    path = '/'.join(quote(str(segment), safe='') for segment in segments)
+    query = dict(query, **{'api-version': api_version})
+    return '/%s?%s' % (path, urlencode(query))
 
 
 @contextlib.contextmanager

@@ -96,17 +96,13 @@ class ResourceState:
             self.module.fail_json(msg='%s %s: %s.' % (self.model.kind.capitalize(), self.name,
                                                       '; '.join(self.model.create_only_changes(desired, current))))
         elif not self.model.differences(desired, current):
-            if resource_state(resource) in FAILED_STATES:
-                self.module.warn('%s %s matches the task but its provisioningState is %s.'
-                                 % (self.model.kind.capitalize(), self.name, resource_state(resource)))
+            self.warn_if_failed(resource)
             return self._result(False, resource, current, current)
         target = self.model.merged(desired, current)
         predicted = dict(resource and self.model.describe(resource) or {}, name=self.name, **target)
         if self.module.check_mode:
             return self._result(True, None, current, target, predicted=predicted)
-        final = self.client.put_resource(self.url, self.model.to_body(target), wait)
-        with write_accepted():
-            final = final and self.model.check_shape('PUT', self.url, final)
+        final = self.put(target, wait)
         # A 202 without wait leaves us nothing but what we asked for (and the id we knew).
         return self._result(True, final, current, target, predicted=predicted)
 
@@ -118,5 +114,23 @@ class ResourceState:
         # The link is gone (or going): report the id it had.
         result['id'] = self.model.split(resource)[0].get('id')
         if not self.module.check_mode:
-            self.client.delete_resource(self.url, wait)
+            self.delete(wait)
         return result
+
+    # The steps relationship_links takes for each link it writes, so that every write, single or
+    # bulk, gets the same retries, waits, failed-state handling and shape checks.
+
+    def warn_if_failed(self, resource):
+        """Warn about a resource that needs no write but whose provisioning failed."""
+        if resource_state(resource) in FAILED_STATES:
+            self.module.warn('%s %s matches the task but its provisioningState is %s.'
+                             % (self.model.kind.capitalize(), self.name, resource_state(resource)))
+
+    def put(self, target, wait):
+        """PUT the target options; the final resource (shape checked), or None after a 202 without wait."""
+        final = self.client.put_resource(self.url, self.model.to_body(target), wait)
+        with write_accepted():
+            return final and self.model.check_shape('PUT', self.url, final)
+
+    def delete(self, wait):
+        self.client.delete_resource(self.url, wait)

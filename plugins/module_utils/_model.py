@@ -139,6 +139,10 @@ class Field:
     def merge(self, desired, current):
         return desired
 
+    def cleared(self):
+        """The value that leaves the field empty (state=replaced of relationship_links): None is not sent at all."""
+        return None
+
     def shape_problem(self, value):
         """(where below the field, what the schema wants, the value found) for a mis-typed hub value, else None."""
         return None if self.is_json_kind(value) else ('', self.json_kind, value)
@@ -163,6 +167,10 @@ class Flag(Field):
 
     def equal(self, desired, current):
         return desired == bool(current)
+
+    def cleared(self):
+        # What the hub fills in when the flag is not given: clearing to None would differ from it forever.
+        return False
 
 
 class Number(Field):
@@ -213,6 +221,9 @@ class TextList(Field):
     def equal(self, desired, current):
         return Counter(desired or []) == Counter(current or [])
 
+    def cleared(self):
+        return []
+
 
 class LocaleMap(Field):
     """A dict of locale code to text (displayName, description); a missing dict equals an empty one."""
@@ -231,6 +242,9 @@ class LocaleMap(Field):
 
     def equal(self, desired, current):
         return (desired or {}) == (current or {})
+
+    def cleared(self):
+        return {}
 
     def input_problems(self, value, where):
         if value is None:
@@ -369,6 +383,9 @@ class ItemList(Field):
     def equal(self, desired, current):
         desired, current = desired or [], current or []
         return len(desired) == len(current) and len(self.match(desired, current)) == len(desired)
+
+    def cleared(self):
+        return []
 
     def _same_identity(self, desired, current):
         return all(desired.get(option) is not None and desired[option] == current.get(option) for option in self.identity)
@@ -570,6 +587,21 @@ class ResourceModel:
             if field.option in desired:
                 merged[field.option] = field.merge(desired[field.option], current.get(field.option))
         return merged
+
+    def replaced(self, desired, current):
+        """What to PUT so that the resource holds exactly the given fields (state=replaced of relationship_links).
+
+        The variant of merged() that clears what the task left out: each field the task gives is
+        merged as merged() merges it (a sub-option an item leaves out keeps the hub's value, such as
+        a linkType the hub filled in); every other field gets its cleared() value ([] for lists, {}
+        for maps, false for flags, None - not sent, so unset - for the rest). A create-only field the
+        task leaves out keeps the hub's value, if any: it could never be set again. Every field of the table
+        is in the result, so differences(result, current) sees a field that must be cleared too.
+        """
+        merged = self.merged(desired, current)
+        kept = set(field.option for field in self.fields if field.create_only and current.get(field.option) is not None)
+        return dict((field.option, merged[field.option] if field.option in desired or field.option in kept else field.cleared())
+                    for field in self.fields)
 
     def to_body(self, options):
         """The flat API body (camelCase) of the given options."""

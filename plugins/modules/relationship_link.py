@@ -124,6 +124,8 @@ notes:
     so RV(id) is null.
 seealso:
   - module: customerinsights.hub.relationship_link_info
+  - module: customerinsights.hub.relationship_links
+    description: Every link of a hub in one task.
 '''
 
 EXAMPLES = r'''

@@ -34,6 +34,8 @@ options:
     type: str
 seealso:
   - module: customerinsights.hub.relationship_link
+  - module: customerinsights.hub.relationship_links
+    description: Every link of a hub in one task.
 '''
 
 EXAMPLES = r'''

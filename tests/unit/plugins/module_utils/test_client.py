@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import threading
 
 import pytest
 import requests
@@ -19,7 +20,9 @@ from ansible_collections.customerinsights.hub.plugins.module_utils._client impor
     HubResponse,
     HubShapeError,
     HubTimeoutError,
+    ThrottleGate,
     backoff_delay,
+    hub_path,
     parse_error_body,
     parse_retry_after,
 )
@@ -385,3 +388,81 @@ def test_a_mistyped_provisioning_state_while_waiting_is_an_error_not_a_crash(cli
     with pytest.raises(HubShapeError, match='provisioningState must be a string, not a list') as raised:
         client.put_resource(LINK, {}, wait=True)
     assert raised.value.write_accepted
+
+
+def test_hub_path_is_the_url_under_the_endpoint(client):
+    assert hub_path('2017-04-26', 'manage', 'model', 'relationshipLinks', 'a b') == (
+        '/manage/model/relationshipLinks/a%20b?api-version=2017-04-26')
+    assert client.url('manage', 'model', 'relationshipLinks', 'L1') == LINK
+
+
+# ---- several threads on one client (relationship_links) --------------------------------------
+
+def in_threads(count, function):
+    """Run function(index) in count threads at once; return their results by index."""
+    results = [None] * count
+    threads = [threading.Thread(target=lambda index=index: results.__setitem__(index, function(index))) for index in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+@responses.activate
+def test_threads_count_every_request_in_one_trace_each_with_its_own_session(client):
+    responses.get(LINK, json=link())
+    sessions = in_threads(8, lambda index: (client.get_resource(LINK), client._session())[1])
+    assert client.request_count == 8 and len(client.trace) == 8 and len(responses.calls) == 8
+    # A requests Session is not thread-safe: no two threads share one, and none uses the main thread's.
+    assert len(set(id(session) for session in sessions)) == 8 and client.session not in sessions
+    assert client._session() is client.session
+
+
+@responses.activate
+def test_a_throttled_answer_holds_back_every_thread(client, clock):
+    responses.get(LINK, status=429, headers={'Retry-After': '5'})
+    responses.get(LINK, json=link())
+    client.get_resource(LINK)
+    # The thread that was throttled waited at the gate before its retry...
+    assert clock.sleeps == [5.0]
+    # ...and while the gate is closed, another thread's first request waits there too.
+    client.throttle.close_for(3)
+    in_threads(1, lambda index: client.get_resource(LINK))
+    assert clock.sleeps == [5.0, 3.0]
+
+
+@responses.activate
+@pytest.mark.parametrize('status, headers, closes', [
+    (429, {}, True),
+    (503, {'Retry-After': '1'}, True),
+    (503, {}, False),
+])
+def test_only_throttling_closes_the_gate(client, status, headers, closes, monkeypatch):
+    closed = []
+    monkeypatch.setattr(client.throttle, 'close_for', closed.append)
+    responses.get(LINK, status=status, headers=headers)
+    responses.get(LINK, json=link())
+    client.get_resource(LINK)
+    assert bool(closed) is closes
+
+
+def test_the_gate_waits_for_the_longest_hold_and_never_loops_on_a_still_clock():
+    sleeps = []
+    gate = ThrottleGate(clock=lambda: 10.0, sleep=sleeps.append)
+    gate.wait()
+    gate.close_for(4)
+    gate.close_for(2)
+    assert gate.remaining() == (4.0, 14.0)
+    gate.wait()
+    assert sleeps == [4.0]
+
+
+@responses.activate
+def test_a_thread_bounds_its_retries_by_its_own_deadline(client, clock):
+    responses.get(LINK, status=503, headers={'Retry-After': '10'})
+    with client.own_deadline(15):
+        with pytest.raises(HubApiError, match=r'waiting 10 s more would pass wait_timeout'):
+            client.get_resource(LINK)
+    # One retry fitted in the 15 s, the second would not have; outside the block the client has no deadline.
+    assert clock.sleeps == [10.0] and client._deadline() is None

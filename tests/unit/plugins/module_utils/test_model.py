@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.customerinsights.hub.plugins.module_utils._client import HubShapeError
-from ansible_collections.customerinsights.hub.plugins.module_utils._model import snake_case
+from ansible_collections.customerinsights.hub.plugins.module_utils._model import (
+    Flag,
+    Number,
+    ResourceModel,
+    Text,
+    TextList,
+    snake_case,
+)
 from ansible_collections.customerinsights.hub.plugins.module_utils._module import generate_argspec
 from ansible_collections.customerinsights.hub.plugins.module_utils._relationship_link import RELATIONSHIP_LINK as MODEL
 
@@ -103,6 +110,39 @@ def test_merge_overlays_given_options_on_the_current_fields(fixture_json):
     assert body['displayName'] == {'en-us': 'Link DisplayName'}
     assert set(body) == {'interactionType', 'relationshipName', 'profilePropertyReferences',
                          'relatedProfilePropertyReferences', 'displayName', 'description'}
+
+
+def test_replaced_clears_every_optional_field_the_task_leaves_out(fixture_json):
+    current = dict(MODEL.current(fixture_json('link_flat.json')), mappings=[mapping('a', 'b', 'UpdateAlways')])
+    given = dict((option, current[option]) for option in MODEL.required_on_create)
+    target = MODEL.replaced(given, current)
+    assert target == dict(given, mappings=[], display_name={}, description={})
+    assert MODEL.differences(target, current) == ['mappings', 'display_name', 'description']
+    # Cleared lists and maps are sent empty: the PUT says what the link holds.
+    assert MODEL.to_body(target)['mappings'] == [] and MODEL.to_body(target)['displayName'] == {}
+
+
+def test_replaced_keeps_what_an_item_leaves_out_and_is_unchanged_against_itself(fixture_json):
+    current = dict(MODEL.current(fixture_json('link_flat.json')), mappings=[mapping('a', 'b', 'UpdateAlways')])
+    given = dict(current, mappings=[mapping('a', 'b')])
+    target = MODEL.replaced(given, current)
+    assert target['mappings'] == [mapping('a', 'b', 'UpdateAlways')]
+    assert MODEL.differences(target, current) == []
+    # Against an empty hub (a create) the given fields are sent as they are.
+    assert MODEL.replaced(given, {})['mappings'] == [mapping('a', 'b')]
+
+
+def test_replaced_unsets_texts_and_numbers_clears_flags_and_keeps_create_only_fields():
+    model = ResourceModel('thing', 'thing', 'things', ('things',), (
+        Text('timestampFieldName'), Number('maxLength'), Flag('isName'), Flag('isActivity', create_only=True),
+        TextList('idPropertyNames')), required_on_create=(), name_max_length=128)
+    current = dict(timestamp_field_name='When', max_length=5, is_name=True, is_activity=True, id_property_names=['Id'])
+    target = model.replaced({}, current)
+    assert target == dict(timestamp_field_name=None, max_length=None, is_name=False, is_activity=True, id_property_names=[])
+    assert model.differences(target, current) == ['timestamp_field_name', 'max_length', 'is_name', 'id_property_names']
+    assert model.to_body(target) == dict(isName=False, isActivity=True, idPropertyNames=[])
+    # Against a hub that holds nothing every field is as cleared: nothing differs.
+    assert model.differences(model.replaced({}, {}), {}) == []
 
 
 def test_missing_for_create_names_every_required_option():

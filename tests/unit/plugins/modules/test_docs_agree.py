@@ -48,8 +48,17 @@ def documented_options(name):
 
 
 def module_argspec(name):
-    model = load(name).MODEL
-    return model.info_argspec() if name.endswith('_info') else model.module_argspec()
+    module = load(name)
+    # A module over every resource of its model at once (relationship_links) exposes the builder of its argspec.
+    if hasattr(module, 'argument_spec'):
+        return module.argument_spec()
+    return module.MODEL.info_argspec() if name.endswith('_info') else module.MODEL.module_argspec()
+
+
+def resource_options(name):
+    """The argspec level that holds the options of one resource: the module's own, or its config items'."""
+    argspec = module_argspec(name)
+    return argspec['config']['options'] if hasattr(load(name), 'argument_spec') else argspec
 
 
 def disagreements(documented, specified, where=''):
@@ -83,7 +92,14 @@ def test_documentation_argspec_and_field_table_agree(name):
 def test_every_field_of_the_table_is_an_option(name):
     model = load(name).MODEL
     assert set(model.resource_argspec()) == set(field.option for field in model.fields)
-    assert set(model.resource_argspec()) <= set(module_argspec(name))
+    assert set(model.resource_argspec()) <= set(resource_options(name))
+
+
+def test_each_item_of_the_bulk_module_takes_the_name_and_resource_options_of_the_single_module():
+    single = module_argspec('relationship_link')
+    items = resource_options('relationship_links')
+    assert set(items) == {'name'} | set(load('relationship_link').MODEL.resource_argspec())
+    assert items == dict((option, single[option]) for option in items)
 
 
 def test_the_comparison_catches_a_missing_sub_option():
@@ -100,4 +116,4 @@ def test_options_documented_in_a_fragment_count_as_documented():
 
 
 def test_every_module_is_checked():
-    assert 'relationship_link' in MODULE_NAMES and 'relationship_link_info' in MODULE_NAMES
+    assert {'relationship_link', 'relationship_link_info', 'relationship_links'} <= set(MODULE_NAMES)
