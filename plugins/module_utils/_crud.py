@@ -54,6 +54,13 @@ def run_info_module(model):
     module.exit_json(changed=False, **{model.info_key: resources})
 
 
+class TaskRefused(HubError):
+    """What the hub holds rules the task out before any write (creation needs, create-only fields).
+
+    A HubError like any other, so that it ends in fail_from as every failure of a run does.
+    """
+
+
 class ResourceState:
     """Drive one named resource of a model to state present or absent."""
 
@@ -89,12 +96,12 @@ class ResourceState:
         if resource is None:
             missing = self.model.missing_for_create(desired)
             if missing:
-                self.module.fail_json(msg='%s %s does not exist yet, and creating it needs %s; missing: %s.'
-                                      % (self.model.kind.capitalize(), self.name,
-                                         ', '.join(self.model.required_on_create), ', '.join(missing)))
+                raise TaskRefused('%s %s does not exist yet, and creating it needs %s; missing: %s.'
+                                  % (self.model.kind.capitalize(), self.name,
+                                     ', '.join(self.model.required_on_create), ', '.join(missing)))
         elif self.model.create_only_changes(desired, current):
-            self.module.fail_json(msg='%s %s: %s.' % (self.model.kind.capitalize(), self.name,
-                                                      '; '.join(self.model.create_only_changes(desired, current))))
+            raise TaskRefused('%s %s: %s.' % (self.model.kind.capitalize(), self.name,
+                                              '; '.join(self.model.create_only_changes(desired, current))))
         elif not self.model.differences(desired, current):
             self.warn_if_failed(resource)
             return self._result(False, resource, current, current)
